@@ -1,0 +1,28 @@
+"""communique: turn news stories into political event data.
+
+    import communique
+    coder = communique.load()
+    for article, events in coder.pipe(communique.read_articles(["stories.jsonl"])):
+        ...
+"""
+
+__version__ = "0.1.0"
+
+from .records import Actor, Article, Event, Mention  # noqa: E402
+from .settings import Settings  # noqa: E402
+from .sources import read_articles  # noqa: E402
+
+
+def load(**options):
+    """Load a Coder with the bundled tables and the installed spaCy pipeline.
+
+    options: Settings fields (keep_negated, statements, quad_scheme, batch_size,
+        workers, max_chars, model).
+    Returns a ready Coder.
+    """
+    from .pipeline import Coder
+
+    return Coder(Settings(**options))
+
+
+__all__ = ["load", "read_articles", "Article", "Actor", "Event", "Mention", "Settings", "__version__"]

@@ -1,0 +1,337 @@
+"""Actors: find the spans of a story that name actors, and code them.
+
+Countries come by name, abbreviation and adjective ("South Korean"), capitals
+stand for governments when they act ("Seoul said"), titles and nouns give
+roles ("foreign minister" -> GOV), people named with a title or an apposition
+keep their name, and later mentions of them ("Kang", "the minister", "she")
+resolve to the same actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..records import Actor, Article, Mention
+from .tables import Country, Organization, load_countries, load_organizations, load_roles
+
+__all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations"]
+
+UNKNOWN_COUNTRY = "---"
+# Marks, inside this stage, a country standing as a place; it becomes Mention.place.
+PLACE_MARK = "\x00place"
+NOUNISH = {"NOUN", "PROPN"}
+# Words inside a noun phrase that modify its head rather than name an actor of their own.
+MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
+# A country or capital after these prepositions is where something happened, not who acted.
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# "the two sides", "both countries": a pair named just before.
+# Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
+RELATIONAL_TITLES = {"counterpart", "counterparts"}
+PAIR_NOUNS = {"side", "country", "minister", "leader", "nation", "government", "party", "delegation"}
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    kind: str  # "country", "demonym", "capital" or "organization"
+    code: str
+    country: str
+    name: str
+
+
+@dataclass
+class StoryMemory:
+    """What the actor stage remembers while reading one story."""
+
+    persons: dict[str, Actor | None] = field(default_factory=dict)
+    last_person: Actor | None = None
+    last_group: tuple[Actor, ...] = ()
+    by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def remember_person(self, actor: Actor) -> None:
+        parts = {actor.name, *actor.name.split()}
+        for part in parts:
+            if len(part) < 3:
+                continue
+            known = self.persons.get(part, actor)
+            # A name part shared by two people names neither of them.
+            self.persons[part] = actor if known == actor else None
+        self.last_person = actor
+
+
+class ActorCoder:
+    """Holds the actor tables and codes the actors of parsed stories.
+
+    nlp: the loaded spaCy pipeline (its tokenizer builds the name patterns).
+    countries, roles, organizations: the loaded tables; None loads the bundled ones.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        countries: list[Country] | None = None,
+        roles: dict[tuple[str, ...], tuple[str, ...]] | None = None,
+        organizations: list[Organization] | None = None,
+    ) -> None:
+        self.countries = countries if countries is not None else load_countries()
+        self.organizations = organizations if organizations is not None else load_organizations()
+        self.roles = roles if roles is not None else load_roles()
+        self.titles_by_last_word: dict[str, list[tuple[str, ...]]] = {}
+        for title in sorted(self.roles, key=len, reverse=True):
+            self.titles_by_last_word.setdefault(title[-1], []).append(title)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries: dict[int, NameEntry] = {}
+        self._add_names(nlp)
+
+    def _add_names(self, nlp: Language) -> None:
+        phrases: dict[str, NameEntry] = {}
+        for country in self.countries:
+            for name in country.names:
+                phrases.setdefault(name, NameEntry("country", country.cameo, country.cameo, country.name))
+            for name in country.demonyms:
+                phrases.setdefault(name, NameEntry("demonym", country.cameo, country.cameo, country.name))
+            for name in country.capitals:
+                phrases.setdefault(name, NameEntry("capital", country.cameo, country.cameo, country.name))
+        for organization in self.organizations:
+            for name in organization.names:
+                entry = NameEntry("organization", organization.cameo, organization.country, organization.name)
+                phrases.setdefault(name, entry)
+        for phrase, entry in phrases.items():
+            label = f"{entry.kind}:{entry.code}:{entry.name}"
+            self.entries[nlp.vocab.strings.add(label)] = entry
+            self.matcher.add(label, [nlp.make_doc(phrase)])
+
+    def __call__(self, article: Article, doc: Doc) -> list[Mention]:
+        return self.code_actors(article, doc)
+
+    def code_actors(self, article: Article, doc: Doc) -> list[Mention]:
+        """Find and code every actor mention of one parsed story.
+
+        article: the cleaned Article (its text is what ``doc`` parsed).
+        doc: the spaCy parse of ``article.text``.
+        Returns Mentions in text order, one for each actor a span names.
+        """
+        hits = self.find_names(doc)
+        hit_at = {token.i: span for span in hits for token in span}
+        persons = {token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
+        story = StoryMemory()
+        for token in doc:
+            actors = self._code_token(token, hit_at, persons, story)
+            if actors:
+                story.by_token[token.i] = actors
+                if any(actor.name == PLACE_MARK for actor in actors):
+                    continue
+                if token.dep_ == "conj" and token.head.i in story.by_token:
+                    story.last_group = story.by_token[token.head.i] + actors
+                elif len(actors) > 1:
+                    story.last_group = actors
+        return self._mentions(doc, story, hit_at, persons)
+
+    def find_names(self, doc: Doc) -> list[Span]:
+        """Spans naming countries, capitals, demonyms and organisations (longest first)."""
+        spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+        return filter_spans(spans)
+
+    def entry(self, span: Span) -> NameEntry:
+        return self.entries[span.label]
+
+    # -- coding one token -------------------------------------------------
+
+    def _code_token(self, token, hit_at, persons, story: StoryMemory) -> tuple[Actor, ...]:
+        hit = hit_at.get(token.i)
+        if hit is not None:
+            return self._code_name(token, hit) if token.i == hit.root.i else ()
+        ent = persons.get(token.i)
+        if ent is not None:
+            return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else ()
+        if token.pos_ == "PROPN" and story.persons.get(token.text):
+            return (story.persons[token.text],)  # type: ignore[return-value]
+        if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS | {"both"}:
+            return self._code_pronoun(token, story)
+        if token.dep_ in MODIFIER_DEPS and token.head.pos_ in NOUNISH:
+            return ()
+        if token.pos_ in NOUNISH:
+            if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ == "two" for c in token.children):
+                return story.last_group
+            title = self.title_ending_at(token)
+            if title:
+                return self._code_role_noun(token, title, hit_at, story)
+        return ()
+
+    def _code_name(self, token: Token, hit: Span) -> tuple[Actor, ...]:
+        entry = self.entry(hit)
+        if entry.kind == "organization":
+            return (Actor(code=entry.code, country=entry.country, name=entry.name),)
+        if _is_modifier(token):
+            return ()
+        if entry.kind in ("country", "capital") and _is_place(token):
+            return (Actor.from_parts(entry.country, name=PLACE_MARK),)
+        if entry.kind == "capital":
+            return (Actor.from_parts(entry.country, ("GOV",)),)
+        return (Actor.from_parts(entry.country),)
+
+    def _code_person(self, token: Token, ent: Span, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+        known = story.persons.get(ent.text) or story.persons.get(token.text)
+        left = ent.doc[token.left_edge.i : ent.start]
+        title = self.title_in(left)
+        country = self.country_of(token, left, hit_at, story)
+        if title is None and token.dep_ == "appos" and token.head.i in story.by_token:
+            # "her Russian counterpart, Sergey Lavrov": the person is the phrase before.
+            head_actor = story.by_token[token.head.i][0]
+            person = Actor(head_actor.code, head_actor.country, head_actor.roles, name=ent.text,
+                           title=head_actor.title)
+            story.by_token[token.head.i] = (person,)
+            story.remember_person(person)
+            return (person,)
+        if title is None:
+            appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+            if appositive is not None:
+                title = self.title_ending_at(appositive)
+                if title:
+                    left = ent.doc[appositive.left_edge.i : appositive.i + 1]
+                    country = country or self.country_of(appositive, left, hit_at, story)
+        if title is None:
+            if known:
+                story.last_person = known
+                return (known,)
+            return ()
+        person = Actor.from_parts(
+            country or UNKNOWN_COUNTRY, self.roles[title], name=ent.text, title=" ".join(title)
+        )
+        story.remember_person(person)
+        return (person,)
+
+    def _code_pronoun(self, token: Token, story: StoryMemory) -> tuple[Actor, ...]:
+        word = token.lower_
+        if word in PERSON_PRONOUNS and story.last_person is not None:
+            return (story.last_person,)
+        if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return story.by_token.get(token.head.head.i, ())
+        if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
+            return story.last_group
+        return ()
+
+    def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+        doc = token.doc
+        left = doc[token.left_edge.i : token.i]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                # "the foreign ministers of South Korea and Russia": one actor per country.
+                countries = self._countries_in_object(child, hit_at)
+                if countries:
+                    return tuple(Actor.from_parts(code, self.roles[title], title=" ".join(title))
+                                 for code in countries)
+        country = self.country_of(token, left, hit_at, story)
+        if country is None and any(c.lower_ == "the" for c in token.children):
+            last = story.last_person
+            if last is not None and last.title and last.title.split()[-1] == title[-1]:
+                return (last,)  # "the minister" is the minister named before
+        organization = self._organization_in(left, hit_at)
+        if country is None and organization is not None:
+            return (organization,)
+        return (Actor.from_parts(country or UNKNOWN_COUNTRY, self.roles[title], title=" ".join(title)),)
+
+    # -- titles and countries --------------------------------------------
+
+    def title_ending_at(self, token: Token) -> tuple[str, ...] | None:
+        """The longest title in the roles table whose last word is ``token``."""
+        doc = token.doc
+        for form in _forms(token):
+            for title in self.titles_by_last_word.get(form, ()):
+                start = token.i - len(title) + 1
+                if start < 0:
+                    continue
+                if all(word in _forms(doc[start + k]) for k, word in enumerate(title[:-1])):
+                    return title
+        return None
+
+    def title_in(self, span: Span) -> tuple[str, ...] | None:
+        """The title closest to the end of ``span``, if any."""
+        for token in reversed(span):
+            title = self.title_ending_at(token)
+            if title and token.i - len(title) + 1 >= span.start:
+                return title
+        return None
+
+    def country_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> str | None:
+        """The country a noun phrase belongs to: an adjective or name before it, or its possessor."""
+        for item in reversed(left):
+            hit = hit_at.get(item.i)
+            if hit is not None and self.entry(hit).kind != "organization":
+                return self.entry(hit).country
+        if token.lower_ in RELATIONAL_TITLES or token.lemma_.lower() in RELATIONAL_TITLES:
+            return None  # "her counterpart" is not of her country
+        for child in token.children:
+            if child.dep_ == "poss":
+                owner = story.by_token.get(child.i)
+                if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
+                    return owner[0].country
+        return None
+
+    def _countries_in_object(self, preposition: Token, hit_at) -> list[str]:
+        countries = []
+        for item in preposition.children:
+            if item.dep_ != "pobj":
+                continue
+            for member in (item, *item.conjuncts):
+                hit = hit_at.get(member.i)
+                if hit is not None and self.entry(hit).kind != "organization":
+                    countries.append(self.entry(hit).country)
+        return list(dict.fromkeys(countries))
+
+    def _organization_in(self, left: Span, hit_at) -> Actor | None:
+        for item in reversed(left):
+            hit = hit_at.get(item.i)
+            if hit is not None and self.entry(hit).kind == "organization":
+                entry = self.entry(hit)
+                return Actor(code=entry.code, country=entry.country, name=entry.name)
+        return None
+
+    # -- mentions ----------------------------------------------------------
+
+    def _mentions(self, doc: Doc, story: StoryMemory, hit_at, persons) -> list[Mention]:
+        sentence_of = {}
+        for number, sentence in enumerate(doc.sents):
+            for token in sentence:
+                sentence_of[token.i] = number
+        mentions = []
+        for index, actors in sorted(story.by_token.items()):
+            token = doc[index]
+            span = hit_at.get(index) or persons.get(index) or doc[token.left_edge.i : index + 1]
+            for actor in actors:
+                place = actor.name == PLACE_MARK
+                if place:
+                    actor = Actor.from_parts(actor.country)
+                mentions.append(
+                    Mention(start=span.start_char, end=span.end_char, head=token.idx,
+                            text=span.text, actor=actor, sentence=sentence_of[index], place=place)
+                )
+        return mentions
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    lower = token.lower_
+    lemma = token.lemma_.lower()
+    forms = (lower, lemma)
+    if lower.endswith("s") and len(lower) > 3:
+        forms += (lower[:-1],)
+    return forms
+
+
+def _is_modifier(token: Token) -> bool:
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOUNISH
+
+
+def _is_place(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "conj":
+        return _is_place(head)
+    return token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS

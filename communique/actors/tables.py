@@ -1,0 +1,94 @@
+"""Loaders for the actor tables in ``communique/data/actors``.
+
+countries.tsv      cameo, name, names, demonyms, capitals
+roles.tsv          title, role, example
+organizations.tsv  cameo, name, names, country
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
+from ..errors import DataTableError
+from ..tables import DATA_DIR, read_table, split_list
+
+ACTOR_DATA = DATA_DIR / "actors"
+
+
+@dataclass(frozen=True)
+class Country:
+    cameo: str
+    name: str
+    names: tuple[str, ...]  # the name, other names and abbreviations, as written
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]  # capital and seats of government, standing for the government
+
+
+@dataclass(frozen=True)
+class Organization:
+    cameo: str
+    name: str
+    names: tuple[str, ...]
+    country: str
+
+
+def load_countries(path: Path = ACTOR_DATA / "countries.tsv") -> list[Country]:
+    """Countries from our table, with pycountry's plain names added to theirs."""
+    rows = list(read_table(path, ("cameo", "name", "names", "demonyms", "capitals")))
+    claimed: dict[str, str] = {}
+    for row in rows:
+        if row["cameo"] in claimed.values():
+            raise DataTableError(f"{path}:{row['_line']}: country {row['cameo']} appears twice")
+        for name in [row["name"], *split_list(row["names"])]:
+            claimed.setdefault(name, row["cameo"])
+    countries = []
+    for row in rows:
+        code = row["cameo"]
+        # pycountry's names only add to ours: our table decides a contested name ("Congo").
+        extra = [name for name in _pycountry_names(code) if claimed.get(name, code) == code]
+        names = [row["name"], *split_list(row["names"]), *extra]
+        countries.append(
+            Country(
+                cameo=code,
+                name=row["name"],
+                names=tuple(dict.fromkeys(names)),
+                demonyms=tuple(split_list(row["demonyms"])),
+                capitals=tuple(split_list(row["capitals"])),
+            )
+        )
+    return countries
+
+
+def _pycountry_names(code: str) -> list[str]:
+    entry = pycountry.countries.get(alpha_3=code)
+    if entry is None:
+        return []
+    names = [getattr(entry, attr, "") for attr in ("name", "common_name", "official_name")]
+    # "Korea, Republic of" is a catalogue form that news text never uses.
+    return [name for name in names if name and "," not in name and "(" not in name]
+
+
+def load_roles(path: Path = ACTOR_DATA / "roles.tsv") -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Titles and nouns (as lowercase word tuples) and the CAMEO role codes they give."""
+    roles: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in read_table(path, ("title", "role")):
+        title = tuple(row["title"].lower().split())
+        if title in roles:
+            raise DataTableError(f"{path}:{row['_line']}: title {row['title']!r} appears twice")
+        roles[title] = tuple(row["role"].split())
+    return roles
+
+
+def load_organizations(path: Path = ACTOR_DATA / "organizations.tsv") -> list[Organization]:
+    organizations = []
+    for row in read_table(path, ("cameo", "name", "names", "country")):
+        names = [row["name"], *split_list(row["names"])]
+        country = row["country"] if row["country"] not in ("", "-") else ""
+        organizations.append(
+            Organization(cameo=row["cameo"], name=row["name"], names=tuple(dict.fromkeys(names)),
+                         country=country)
+        )
+    return organizations

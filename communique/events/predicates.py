@@ -1,0 +1,339 @@
+"""Predicates and their arguments, read off the dependency parse.
+
+A predicate is a verb (or an event noun) that the lexicon codes. Its source is
+the subject (the "by" agent of a passive, the possessor of a noun); its target
+the object, or the object of "with", "to", "against", "on" ...; frames
+("agreed to", "urged X to") wrap the event of their complement; a verb of
+saying gives way to the event of the clause it reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from ..records import Mention
+from .lexicon import Entry, Lexicon
+
+# Verbs that take their meaning from their object noun ("held talks", "launched an attack").
+LIGHT_VERBS = frozenset(
+    "hold make launch carry conduct stage pay begin start resume continue have give take "
+    "mount undertake complete wrap open".split()
+)
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over")
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# CAMEO codes reciprocal events in both directions when two actors act together.
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCAL_CODES = frozenset({"057"})
+# A visit's target is the country visited, named as a place ("a visit to Moscow").
+VISIT_CODES = frozenset({"042"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass
+class Predicate:
+    """A coded predicate before it becomes Events."""
+
+    head: Token
+    cameo: str
+    trigger: list[Token]
+    sources: list[Mention]
+    targets: list[Mention]
+    negated: bool = False
+    modality: str = "asserted"
+    quote_speaker: str = ""
+    specific: bool = False
+    consumed: set[int] = field(default_factory=set)
+
+
+class MentionIndex:
+    """The actor mentions of one story, looked up by the parse token that heads them."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_head: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.by_head.setdefault(mention.head, []).append(mention)
+
+    def at(self, token: Token) -> list[Mention]:
+        return [m for m in self.by_head.get(token.idx, ()) if not m.place]
+
+    def places_under(self, token: Token) -> list[Mention]:
+        """Countries and capitals named as places by the prepositions under a word."""
+        found = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+                for item in child.children:
+                    found += [m for m in self.by_head.get(item.idx, ()) if m.place]
+        return found
+
+    def of_phrase(self, token: Token | None) -> list[Mention]:
+        """Mentions a noun phrase names: its head and conjuncts, else its possessor or "of" object."""
+        if token is None:
+            return []
+        found = [m for member in (token, *token.conjuncts) for m in self.at(member)]
+        if found:
+            return _unique(found)
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.of_phrase(child)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.of_phrase(objects[0])
+        return []
+
+
+class PredicateFinder:
+    """Finds the coded predicates of a sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def find(self, sentence: Span, mentions: MentionIndex) -> list[Predicate]:
+        memo: dict[int, Predicate | None] = {}
+        predicates = []
+        consumed: set[int] = set()
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
+                predicate = self.code_clause(token, mentions, memo)
+                if predicate is not None:
+                    predicates.append(predicate)
+                    consumed |= predicate.consumed - {predicate.head.i}
+        used_nouns = {p.head.i for p in predicates} | consumed
+        for token in sentence:
+            if token.pos_ == "NOUN" and token.i not in used_nouns:
+                predicate = self.code_noun(token, mentions)
+                if predicate is not None:
+                    predicates.append(predicate)
+        return [p for p in predicates if p.head.i not in consumed]
+
+    # -- verbs ---------------------------------------------------------------
+
+    def code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
+        if verb.i in memo:
+            return memo[verb.i]
+        memo[verb.i] = None  # guards against cycles in odd parses
+        predicate = self._code_clause(verb, mentions, memo)
+        memo[verb.i] = predicate
+        return predicate
+
+    def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
+        lemma = verb.lemma_.lower()
+        frame = self.lexicon.frames.get(lemma)
+        complement = _child(verb, "xcomp") or (_child(verb, "ccomp") if frame in ("demand", "appeal") else None)
+        if frame and complement is not None:
+            wrapped = self.code_clause(complement, mentions, memo)
+            if wrapped is not None:
+                return self._frame(verb, frame, wrapped, mentions)
+        entry, trigger = self._verb_entry(verb)
+        if entry is not None and entry.cameo.startswith("01"):
+            reported = _child(verb, "ccomp")
+            if reported is not None:
+                inner = self.code_clause(reported, mentions, memo)
+                if inner is not None:
+                    return self._reported(verb, inner, mentions)
+        if entry is None:
+            return None
+        sources, targets = self.arguments(verb, mentions)
+        if not targets and entry.cameo in VISIT_CODES:
+            # "arrived in Moscow for a visit": the visited country is the target.
+            targets = mentions.places_under(verb) or mentions.places_under(trigger[-1])
+        predicate = Predicate(
+            head=verb, cameo=entry.cameo, trigger=trigger, sources=sources, targets=targets,
+            negated=_negated(verb), specific=bool(entry.pattern), consumed={t.i for t in trigger},
+        )
+        predicate.cameo = self.lexicon.refine(predicate.cameo, _clause_words(verb))
+        if _future(verb) and not predicate.cameo.startswith("03"):
+            intent = self.lexicon.frame_code("intend", predicate.cameo)
+            if intent:
+                predicate.cameo = self.lexicon.refine(intent, _clause_words(verb))
+                predicate.modality = "intended"
+        if predicate.negated:
+            predicate.modality = "negated"
+        return predicate
+
+    def _verb_entry(self, verb: Token) -> tuple[Entry | None, list[Token]]:
+        """The lexicon entry for a verb: its own, or its object noun's after a light verb."""
+        words, word_tokens = _frame_words(verb)
+        lemma = verb.lemma_.lower()
+        entry = self.lexicon.match_verb(lemma, words)
+        if (entry is None or not entry.pattern) and (
+            entry is None or lemma in LIGHT_VERBS or entry.cameo.startswith("01")
+        ):
+            for obj in _event_noun_slots(verb):
+                noun_entry = self.lexicon.match_noun(obj.lemma_.lower(), _modifier_words(obj))
+                if noun_entry is not None:
+                    return noun_entry, [verb, obj]
+        if entry is None:
+            return None, []
+        trigger = [verb] + [word_tokens[w] for w in sorted(entry.pattern) if w in word_tokens]
+        return entry, sorted(trigger, key=lambda t: t.i)
+
+    def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
+        code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
+        code = self.lexicon.refine(code, _clause_words(wrapped.head) | _clause_words(verb))
+        sources = self.subjects(verb, mentions) or wrapped.sources
+        targets = wrapped.targets
+        if frame in ("appeal", "demand"):
+            addressee = mentions.of_phrase(_object(verb))
+            targets = addressee or targets
+        negated = _negated(verb)
+        modality = "intended" if frame == "intend" else "asserted"
+        if frame == "deny":
+            code, negated = wrapped.cameo, True
+        return Predicate(
+            head=verb, cameo=code, trigger=[verb, *wrapped.trigger], sources=sources, targets=targets,
+            negated=negated, modality="negated" if negated else modality,
+            specific=wrapped.specific, consumed={verb.i, *wrapped.consumed, wrapped.head.i},
+        )
+
+    def _reported(self, verb: Token, inner: Predicate, mentions: MentionIndex) -> Predicate:
+        speakers = self.subjects(verb, mentions)
+        sources = inner.sources
+        subject = _subject(inner.head)
+        if speakers and (not sources or (subject is not None and subject.pos_ == "PRON")):
+            sources = speakers  # "Seoul said it would send aid": "it" is the speaker
+        speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
+        return replace(inner, sources=sources, quote_speaker=speaker,
+                       consumed=inner.consumed | {verb.i, inner.head.i})
+
+    # -- arguments -------------------------------------------------------------
+
+    def arguments(self, verb: Token, mentions: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+        passive = _child(verb, "nsubjpass")
+        if passive is not None:
+            agent = _child(verb, "agent")
+            by = _child(agent, "pobj") if agent is not None else None
+            return mentions.of_phrase(by), mentions.of_phrase(passive)
+        return self.subjects(verb, mentions), self.objects(verb, mentions)
+
+    def subjects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        subject = _subject(verb)
+        if subject is not None:
+            return mentions.of_phrase(subject)
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head, mentions)  # "met and signed"
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head, mentions)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return mentions.of_phrase(verb.head)
+        return []
+
+    def objects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        obj = _object(verb)
+        found = mentions.of_phrase(obj)
+        if found:
+            return found
+        places = [verb] + ([obj] if obj is not None else [])
+        for preposition in TARGET_PREPS:
+            for holder in places:
+                for child in holder.children:
+                    if child.dep_ in ("prep", "dative") and child.lower_ == preposition:
+                        found = mentions.of_phrase(_child(child, "pobj"))
+                        if found:
+                            return found
+        dative = _child(verb, "dative")
+        return mentions.of_phrase(dative)
+
+    # -- nouns -----------------------------------------------------------------
+
+    def code_noun(self, noun: Token, mentions: MentionIndex) -> Predicate | None:
+        """An event noun with its actors: "A's visit to B", "the talks between A and B"."""
+        entry = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_words(noun))
+        if entry is None:
+            return None
+        sources, targets = [], []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                sources = mentions.of_phrase(child)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
+                found = mentions.of_phrase(_child(child, "pobj"))
+                if child.lower_ == "by":
+                    sources = found
+                else:
+                    sources = found  # members act on each other: see reciprocal pairs
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not targets:
+                targets = mentions.of_phrase(_child(child, "pobj"))
+        if not targets and entry.cameo in VISIT_CODES:
+            targets = mentions.places_under(noun)
+            if not targets and noun.dep_ == "pobj":
+                targets = mentions.places_under(noun.head.head)
+        if not sources and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            sources = self.subjects(noun.head.head, mentions)  # "Kang, on a visit to Moscow, ..."
+        if not sources:
+            return None
+        return Predicate(head=noun, cameo=entry.cameo, trigger=[noun], sources=sources,
+                         targets=targets, specific=bool(entry.pattern), consumed={noun.i})
+
+
+def _child(token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((child for child in token.children if child.dep_ == dep), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or _child(verb, "nsubjpass")
+
+
+def _event_noun_slots(verb: Token) -> list[Token]:
+    """Where a verb's event noun can be: its object, or "is on a visit", "went on strike"."""
+    slots = [_object(verb)]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+            slots.append(_child(child, "pobj"))
+    return [slot for slot in slots if slot is not None]
+
+
+def _frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
+    """The words a verb pattern can require: particles, prepositions, the object and its modifiers."""
+    found: dict[str, Token] = {}
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "agent", "dative"):
+            found.setdefault(child.lower_, child)
+    obj = _object(verb)
+    if obj is not None:
+        found.setdefault(obj.lemma_.lower(), obj)
+        found.setdefault(obj.lower_, obj)
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod"):
+                found.setdefault(child.lemma_.lower(), child)
+            if child.dep_ == "prep":
+                found.setdefault(child.lower_, child)
+    return set(found), found
+
+
+def _modifier_words(noun: Token) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+def _clause_words(head: Token) -> set[str]:
+    return {token.lemma_.lower() for token in head.subtree}
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod"
+               for child in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children) or (
+        any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children)
+        and verb.dep_ == "ccomp"
+    )
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen, unique = set(), []
+    for mention in mentions:
+        if mention.actor.code not in seen:
+            seen.add(mention.actor.code)
+            unique.append(mention)
+    return unique

@@ -1,0 +1,93 @@
+"""The Coder: the whole flow on one screen.
+
+    Article -> clean -> parse -> actors -> events -> where -> when -> merge
+
+This is the only module that imports every stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorCoder
+from .clean import clean_article
+from .errors import InputError, Messages
+from .events import CODER_VERSION, EventCoder, Lexicon
+from .merge import merge_events
+from .parse import Parser, load_pipeline
+from .records import Article, Event
+from .settings import Settings
+from .when import date_events
+from .where import Gazetteer, place_events
+
+ErrorHandler = Callable[[InputError], None]
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+class Coder:
+    """Codes news stories into events. Load it once; call it on an Article or ``pipe`` many.
+
+    settings: the run's options (Settings()).
+    nlp: a loaded spaCy pipeline, to share one between coders; None loads it.
+    lexicon: an event Lexicon, to code with other tables than the bundled ones.
+    """
+
+    version = CODER_VERSION
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
+                 lexicon: Lexicon | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp or load_pipeline(self.settings.model)
+        self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
+        self.actor_coder = ActorCoder(self.nlp)
+        self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
+        self.gazetteer = Gazetteer(self.actor_coder.countries)
+
+    def __call__(self, article: Article) -> list[Event]:
+        """Code one story and return its events."""
+        for _, events in self.pipe([article]):
+            return events
+        return []
+
+    def pipe(self, articles: Iterable[Article], *, on_error: ErrorHandler = _raise
+             ) -> Iterator[tuple[Article, list[Event]]]:
+        """Code a stream of stories, in order.
+
+        articles: Articles as read by ``read_articles``.
+        on_error: called with an InputError for a story that cannot be coded
+            (too long, or failing in a stage); the rest are still coded.
+        Yields (cleaned Article, its Events); a story not in English yields no events.
+        """
+        ready = self._cleaned(articles, on_error)
+        for doc, article in self.parser.parse_articles((article.text, article) for article in ready):
+            try:
+                events = self.code_doc(article, doc)
+            except Exception as error:  # one bad story must not stop the batch
+                on_error(InputError(article.origin or article.id, f"could not be coded: {error!r}"))
+                continue
+            yield article, events
+
+    def code_doc(self, article: Article, doc: Doc) -> list[Event]:
+        """Run the stages after parsing on one cleaned, parsed story."""
+        if article.language != "en" or not article.text:
+            return []
+        mentions = self.actor_coder(article, doc)
+        events = self.event_coder(article, doc, mentions)
+        events = place_events(article, doc, events, self.gazetteer)
+        events = date_events(article, doc, events)
+        return merge_events(events)
+
+    def _cleaned(self, articles: Iterable[Article], on_error: ErrorHandler) -> Iterator[Article]:
+        limit = self.settings.max_chars
+        for article in articles:
+            if len(article.text) > limit:
+                problem = Messages.TOO_LONG.format(size=len(article.text), limit=limit)
+                on_error(InputError(article.origin or article.id, problem))
+                continue
+            yield clean_article(article)

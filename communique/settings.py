@@ -1,0 +1,38 @@
+"""The options a Coder runs with, as one frozen object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import SettingsError
+
+QUAD_SCHEMES = ("gdelt", "icews")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Options of one coding run.
+
+    keep_negated: also emit negated events (flagged ``negated``).
+    statements: emit bare statement events (CAMEO 01x) when nothing better is said.
+    quad_scheme: how CAMEO roots group into QuadClass: "gdelt" (01-05, 06-09,
+        10-14, 15-20) or "icews" (01-05, 06-08, 09-13, 14-20).
+    batch_size: texts handed to spaCy at once.
+    workers: spaCy parsing processes.
+    max_chars: longest article coded; longer ones are reported and skipped.
+    model: name of the spaCy pipeline; empty picks the installed English one.
+    """
+
+    keep_negated: bool = False
+    statements: bool = True
+    quad_scheme: str = "gdelt"
+    batch_size: int = 64
+    workers: int = 1
+    max_chars: int = 200_000
+    model: str = ""
+
+    def __post_init__(self) -> None:
+        if self.quad_scheme not in QUAD_SCHEMES:
+            raise SettingsError(f"quad_scheme must be one of {QUAD_SCHEMES}, not {self.quad_scheme!r}")
+        if self.workers < 1 or self.batch_size < 1:
+            raise SettingsError("workers and batch_size must be at least 1")

@@ -1,0 +1,51 @@
+"""The coding cases in tests/cases/*.yaml: sentences and the events they must yield."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def load_cases():
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            cases.append(pytest.param(case, id=f"{path.stem}:{case['id']}"))
+    return cases
+
+
+def _matches(expected: dict, event) -> bool:
+    if "source" in expected and event.source != expected["source"]:
+        return False
+    if "target" in expected and event.target != (expected["target"] or ""):
+        return False
+    if "cameo" in expected and event.cameo != str(expected["cameo"]):
+        return False
+    return not ("root" in expected and event.cameo[:2] != str(expected["root"]))
+
+
+def _describe(events) -> list[str]:
+    return [f"{e.source}->{e.target or '-'} {e.cameo} ({e.modality}; {e.trigger!r})" for e in events]
+
+
+@pytest.mark.parametrize("case", load_cases())
+def test_cases_coding(case, code_text):
+    events = code_text(case["text"], str(case["published"]))
+    found = _describe(events)
+    if case.get("no_events"):
+        assert events == [], f"expected no events, coded {found}"
+    for expected in case.get("events") or ():
+        assert any(_matches(expected, e) for e in events), f"missing {expected}; coded {found}"
+    for unwanted in case.get("absent") or ():
+        assert not any(_matches(unwanted, e) for e in events), f"coded unwanted {unwanted}; coded {found}"
+
+
+def test_cases_are_many_and_cover_every_root():
+    cases = [param.values[0] for param in load_cases()]
+    roots = {str(e.get("cameo") or e.get("root"))[:2] for case in cases for e in case.get("events") or ()}
+    assert len(cases) >= 80
+    assert roots >= {f"{n:02d}" for n in range(1, 21)}
