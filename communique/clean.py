@@ -43,6 +43,16 @@ ENGLISH_WORDS = frozenset(
     "the a an of to in on and for with at by from is are was were has have had "
     "it its this that said says will would not be been as he she they their his her".split()
 )
+# Function words of the other languages most common in wire copy (French,
+# Spanish, Portuguese, German, Italian): a paragraph with more of these than
+# English ones is not English.
+OTHER_WORDS = frozenset(
+    "le la les des du et est une un que qui pour dans avec sur nous vous ils elle au aux "
+    "el los las del y por para con una es se lo como pero más "
+    "os das não em uma com "
+    "der die das und ist nicht mit sich auf den dem ein eine "
+    "il di che per non sono della".split()
+)
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -105,7 +115,11 @@ def is_english(paragraph: str) -> bool:
         return False
     if len(words) < 6:
         return True
-    return sum(word in ENGLISH_WORDS for word in words) / len(words) >= 0.08
+    english = sum(word in ENGLISH_WORDS for word in words)
+    other = sum(word in OTHER_WORDS for word in words)
+    # Names and titles can fill a sentence with no function word at all
+    # ("Indian Prime Minister Narendra Modi met ..."): only other languages' words count against it.
+    return english > other or other == 0
 
 
 def _is_place(place: str) -> bool:

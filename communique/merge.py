@@ -13,7 +13,7 @@ from .records import Event
 def merge_events(events: list[Event]) -> list[Event]:
     """Drop repeats of the same event within one story, keeping text order."""
     kept: dict[tuple, Event] = {}
-    for event in events:
+    for event in sorted(events, key=lambda event: (event.evidence_start, event.event_id)):
         key = (event.article_id, event.source, event.target, event.cameo, event.date, event.negated)
         current = kept.get(key)
         if current is None or (current.sentence == event.sentence and event.confidence > current.confidence):

@@ -21,8 +21,8 @@ from .records import Article, Event
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-FULL_DATE = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
-DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]+)(?:\s+(\d{4}))?")
+FULL_DATE = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
+DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]+)(?:\s+(\d{4}))?")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -59,7 +59,12 @@ def sentence_date(sentence: Span, published: dt.date | None, *, future: bool = F
 
 def resolve_date(text: str, published: dt.date | None, *, future: bool = False):
     """Resolve one date expression; a future date only for intended events."""
-    found = _absolute(text, published) or (_relative(text.lower(), published, future) if published else None)
+    try:
+        found = _absolute(text, published)
+    except ValueError:
+        return None  # a calendar date that does not exist: "February 30"
+    if found is None and published is not None:
+        found = _relative(text.lower(), published, future)
     if found is None:
         return None
     if published is not None and found[0] > published and not future:
@@ -76,10 +81,7 @@ def _absolute(text: str, published: dt.date | None):
             year = int(match.group(3)) if match.group(3) else _recent_year(month, day, published)
             if year is None:
                 return None
-            try:
-                return dt.date(year, month, day), "day"
-            except ValueError:
-                return None
+            return dt.date(year, month, day), "day"
     return None
 
 

@@ -164,6 +164,8 @@ class ActorCoder:
             title = self.title_ending_at(token)
             if title:
                 return self._code_role_noun(token, title, hit_at, story)
+            if token.pos_ == "NOUN":
+                return self._code_country_noun(token, hit_at, story)
         return ()
 
     def _code_name(self, token: Token, hit: Span) -> tuple[Actor, ...]:
@@ -203,6 +205,12 @@ class ActorCoder:
                 story.last_person = known
                 return (known,)
             return ()
+        organization = None if country else self._organization_in(left, hit_at)
+        if organization is not None:
+            # "United Nations Secretary-General Antonio Guterres" acts for the organisation.
+            person = Actor(organization.code, organization.country, (), name=ent.text, title=" ".join(title))
+            story.remember_person(person)
+            return (person,)
         person = Actor.from_parts(
             country or UNKNOWN_COUNTRY, self.roles[title], name=ent.text, title=" ".join(title)
         )
@@ -229,15 +237,29 @@ class ActorCoder:
                 if countries:
                     return tuple(Actor.from_parts(code, self.roles[title], title=" ".join(title))
                                  for code in countries)
-        country = self.country_of(token, left, hit_at, story)
-        if country is None and any(c.lower_ == "the" for c in token.children):
+        countries = self.countries_of(token, left, hit_at, story)
+        if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
                 return (last,)  # "the minister" is the minister named before
         organization = self._organization_in(left, hit_at)
-        if country is None and organization is not None:
+        if not countries and organization is not None:
             return (organization,)
-        return (Actor.from_parts(country or UNKNOWN_COUNTRY, self.roles[title], title=" ".join(title)),)
+        roles, name = self.roles[title], " ".join(title)
+        return tuple(Actor.from_parts(country, roles, title=name) for country in countries or [UNKNOWN_COUNTRY])
+
+    def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+        """A thing named with its country: "Ukrainian positions", "Syrian army positions"."""
+        left = token.doc[token.left_edge.i : token.i]
+        countries = self.countries_of(token, left, hit_at, story)
+        if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
+            organization = self._organization_in(left, hit_at)  # "an Islamic State target"
+            return (organization,) if organization is not None else ()
+        if not countries or token.lower_ in RELATIONAL_TITLES:
+            return ()
+        title = self.title_in(left)
+        roles = self.roles[title] if title else ()
+        return tuple(Actor.from_parts(country, roles) for country in countries)
 
     # -- titles and countries --------------------------------------------
 
@@ -263,18 +285,26 @@ class ActorCoder:
 
     def country_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> str | None:
         """The country a noun phrase belongs to: an adjective or name before it, or its possessor."""
+        countries = self.countries_of(token, left, hit_at, story)
+        return countries[0] if countries else None
+
+    def countries_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> list[str]:
+        """The countries before a noun ("Armenian and Azerbaijani forces"), else its possessor's."""
+        found = []
         for item in reversed(left):
             hit = hit_at.get(item.i)
             if hit is not None and self.entry(hit).kind != "organization":
-                return self.entry(hit).country
+                found.append(self.entry(hit).country)
+        if found:
+            return list(dict.fromkeys(found))
         if token.lower_ in RELATIONAL_TITLES or token.lemma_.lower() in RELATIONAL_TITLES:
-            return None  # "her counterpart" is not of her country
+            return []  # "her counterpart" is not of her country
         for child in token.children:
             if child.dep_ == "poss":
                 owner = story.by_token.get(child.i)
                 if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
-                    return owner[0].country
-        return None
+                    return [owner[0].country]
+        return []
 
     def _countries_in_object(self, preposition: Token, hit_at) -> list[str]:
         countries = []

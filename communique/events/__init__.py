@@ -14,7 +14,7 @@ from itertools import permutations
 from spacy.tokens import Doc
 
 from .. import __version__
-from ..records import Article, Event, Mention
+from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
 from .cameo import Codebook
 from .lexicon import Entry, Lexicon
@@ -23,6 +23,7 @@ from .predicates import RECIPROCAL_CODES, RECIPROCAL_ROOTS, MentionIndex, Predic
 __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry"]
 
 CODER_VERSION = f"communique-{__version__}"
+UNKNOWN_COUNTRY = "---"
 
 
 class EventCoder:
@@ -88,7 +89,8 @@ class EventCoder:
                target: Mention | None) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
-        target_code = target.actor.code if target else ""
+        target_actor = _domestic(target.actor, source.actor) if target else None
+        target_code = target_actor.code if target_actor else ""
         key = "|".join((article.id, str(sentence.start_char), str(predicate.head.idx),
                         source.actor.code, target_code, code.code))
         return Event(
@@ -121,6 +123,13 @@ class EventCoder:
             confidence=_confidence(predicate, source, target),
             coder_version=CODER_VERSION,
         )
+
+
+def _domestic(target: Actor, source: Actor) -> Actor:
+    """A target of unknown country takes the source's: "Turkish police detained opposition leaders"."""
+    if target.country != UNKNOWN_COUNTRY or source.country in ("", UNKNOWN_COUNTRY):
+        return target
+    return Actor.from_parts(source.country, target.roles, name=target.name, title=target.title)
 
 
 def _confidence(predicate: Predicate, source: Mention, target: Mention | None) -> float:

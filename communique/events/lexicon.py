@@ -36,7 +36,7 @@ class Lexicon:
     frames: dict[str, str]
     frame_codes: dict[tuple[str, str], str]
     contexts: dict[str, str]
-    refinements: dict[tuple[str, str], str]
+    refinements: dict[str, list[tuple[str, str]]]  # code -> (context, refined), most telling first
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR, *, extra_verbs: list[Entry] | None = None) -> Lexicon:
@@ -55,10 +55,9 @@ class Lexicon:
             for row in read_table(directory / "frame_codes.tsv", ("frame", "action_root", "cameo"))
         }
         contexts = {row["word"]: row["context"] for row in read_table(directory / "contexts.tsv", ("word", "context"))}
-        refinements = {
-            (row["cameo"], row["context"]): row["refined"]
-            for row in read_table(directory / "refinements.tsv", ("cameo", "context", "refined"))
-        }
+        refinements: dict[str, list[tuple[str, str]]] = {}
+        for row in read_table(directory / "refinements.tsv", ("cameo", "context", "refined")):
+            refinements.setdefault(row["cameo"], []).append((row["context"], row["refined"]))
         return cls(verbs, nouns, frames, frame_codes, contexts, refinements)
 
     def match_verb(self, lemma: str, frame_words: set[str]) -> Entry | None:
@@ -69,14 +68,21 @@ class Lexicon:
         return _best(self.nouns.get(lemma, ()), modifiers)
 
     def frame_code(self, frame: str, action_code: str) -> str | None:
-        """The code of a frame ("intend", "appeal", ...) wrapped round an action's code."""
-        return self.frame_codes.get((frame, action_code[:2])) or self.frame_codes.get((frame, "*"))
+        """The code of a frame ("intend", "appeal", ...) wrapped round an action's code.
+
+        The longest matching prefix of the action's code wins ("1312" before "13"), then "*".
+        """
+        for key in (action_code[:4], action_code[:3], action_code[:2], "*"):
+            if (frame, key) in self.frame_codes:
+                return self.frame_codes[(frame, key)]
+        return None
 
     def refine(self, cameo: str, words: set[str]) -> str:
         """A more specific code when the clause's words show the domain CAMEO splits on."""
-        contexts = sorted({self.contexts[word] for word in words if word in self.contexts})
-        for _ in range(3):  # 030 -> 031 -> 0311: a refinement may refine further
-            refined = next((self.refinements[(cameo, c)] for c in contexts if (cameo, c) in self.refinements), None)
+        contexts = {self.contexts[word] for word in words if word in self.contexts}
+        for _ in range(3):  # 020 -> 023 -> 0231: a refinement may refine further
+            rows = self.refinements.get(cameo, ())
+            refined = next((code for context, code in rows if context in contexts), None)
             if refined is None or refined == cameo:
                 break
             cameo = refined
@@ -86,7 +92,8 @@ class Lexicon:
         """Every code the lexicon can give."""
         found = {entry.cameo for table in (self.verbs, self.nouns) for entries in table.values()
                  for entry in entries}
-        return found | set(self.frame_codes.values()) | set(self.refinements.values())
+        refined = {code for rows in self.refinements.values() for _, code in rows}
+        return found | set(self.frame_codes.values()) | refined
 
 
 def _entries(path: Path) -> dict[str, list[Entry]]:

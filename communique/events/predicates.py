@@ -24,6 +24,8 @@ LIGHT_VERBS = frozenset(
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# A reported "must" or "should" puts a demand on the clause's subject.
+OBLIGATION_AUX = frozenset({"must", "should"})
 # CAMEO codes reciprocal events in both directions when two actors act together.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 RECIPROCAL_CODES = frozenset({"057"})
@@ -68,13 +70,20 @@ class MentionIndex:
                     found += [m for m in self.by_head.get(item.idx, ()) if m.place]
         return found
 
-    def of_phrase(self, token: Token | None) -> list[Mention]:
-        """Mentions a noun phrase names: its head and conjuncts, else its possessor or "of" object."""
+    def of_phrase(self, token: Token | None, *, head: bool = True) -> list[Mention]:
+        """Mentions a noun phrase names: its head and conjuncts, else its possessor or "of" object.
+
+        head: False looks only at the possessor and "of" object.
+        """
         if token is None:
             return []
-        found = [m for member in (token, *token.conjuncts) for m in self.at(member)]
+        found = [m for member in (token, *token.conjuncts) for m in self.at(member)] if head else []
         if found:
             return _unique(found)
+        for child in token.children:
+            # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
+            if child.dep_ == "compound" and self.at(child):
+                return _unique(self.at(child))
         for child in token.children:
             if child.dep_ == "poss":
                 return self.of_phrase(child)
@@ -103,8 +112,10 @@ class PredicateFinder:
                     predicates.append(predicate)
                     consumed |= predicate.consumed - {predicate.head.i}
         used_nouns = {p.head.i for p in predicates} | consumed
+        heads = {p.head.i for p in predicates}
         for token in sentence:
-            if token.pos_ == "NOUN" and token.i not in used_nouns:
+            # A noun inside a coded verb's clause is that event's matter: "asked for Russia's support".
+            if token.pos_ == "NOUN" and token.i not in used_nouns and _clause_verb(token) not in heads:
                 predicate = self.code_noun(token, mentions)
                 if predicate is not None:
                     predicates.append(predicate)
@@ -133,11 +144,17 @@ class PredicateFinder:
             reported = _child(verb, "ccomp")
             if reported is not None:
                 inner = self.code_clause(reported, mentions, memo)
+                if _obliged(reported):
+                    # "Russia said Sudan must return the helicopter" is a demand on Sudan.
+                    return self._obligation(verb, reported, inner, mentions)
                 if inner is not None:
                     return self._reported(verb, inner, mentions)
         if entry is None:
             return None
-        sources, targets = self.arguments(verb, mentions)
+        sources, targets = self.arguments(verb, mentions, skip={token.i for token in trigger})
+        if not targets and frame in ("appeal", "demand") and complement is not None:
+            # "demanded that the DPRK forsake ...": whoever must act is the target.
+            targets = mentions.of_phrase(_subject(complement))
         if not targets and entry.cameo in VISIT_CODES:
             # "arrived in Moscow for a visit": the visited country is the target.
             targets = mentions.places_under(verb) or mentions.places_under(trigger[-1])
@@ -163,7 +180,7 @@ class PredicateFinder:
         if (entry is None or not entry.pattern) and (
             entry is None or lemma in LIGHT_VERBS or entry.cameo.startswith("01")
         ):
-            for obj in _event_noun_slots(verb):
+            for obj in _event_noun_slots(verb, inside=entry is None):
                 noun_entry = self.lexicon.match_noun(obj.lemma_.lower(), _modifier_words(obj))
                 if noun_entry is not None:
                     return noun_entry, [verb, obj]
@@ -190,6 +207,19 @@ class PredicateFinder:
             specific=wrapped.specific, consumed={verb.i, *wrapped.consumed, wrapped.head.i},
         )
 
+    def _obligation(self, verb: Token, clause: Token, inner: Predicate | None, mentions: MentionIndex
+                    ) -> Predicate | None:
+        sources = self.subjects(verb, mentions)
+        targets = mentions.of_phrase(_subject(clause))
+        if not sources or not targets:
+            return None
+        code = self.lexicon.frame_code("demand", inner.cameo if inner else "") or "100"
+        code = self.lexicon.refine(code, _clause_words(clause))
+        trigger = [verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+        consumed = {verb.i, clause.i} | (inner.consumed if inner else set())
+        return Predicate(head=verb, cameo=code, trigger=trigger, sources=sources, targets=targets,
+                         negated=_negated(verb), consumed=consumed)
+
     def _reported(self, verb: Token, inner: Predicate, mentions: MentionIndex) -> Predicate:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
@@ -202,13 +232,20 @@ class PredicateFinder:
 
     # -- arguments -------------------------------------------------------------
 
-    def arguments(self, verb: Token, mentions: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+    def arguments(self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
+                  ) -> tuple[list[Mention], list[Mention]]:
+        """The source and target mentions of a verb; ``skip`` holds the words of its pattern.
+
+        A word of the pattern is not a target: the troops of "sent troops" are
+        what is sent, not whom it is sent to.
+        """
         passive = _child(verb, "nsubjpass")
         if passive is not None:
             agent = _child(verb, "agent")
             by = _child(agent, "pobj") if agent is not None else None
-            return mentions.of_phrase(by), mentions.of_phrase(passive)
-        return self.subjects(verb, mentions), self.objects(verb, mentions)
+            target = mentions.of_phrase(passive) if passive.i not in skip else []
+            return mentions.of_phrase(by), target
+        return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
     def subjects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
         subject = _subject(verb)
@@ -222,9 +259,13 @@ class PredicateFinder:
             return mentions.of_phrase(verb.head)
         return []
 
-    def objects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+    def objects(self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
+                ) -> list[Mention]:
         obj = _object(verb)
-        found = mentions.of_phrase(obj)
+        if obj is not None and obj.i in skip:
+            found = mentions.of_phrase(obj, head=False)  # "demanded the resignation of the government"
+        else:
+            found = mentions.of_phrase(obj)
         if found:
             return found
         places = [verb] + ([obj] if obj is not None else [])
@@ -261,12 +302,23 @@ class PredicateFinder:
             targets = mentions.places_under(noun)
             if not targets and noun.dep_ == "pobj":
                 targets = mentions.places_under(noun.head.head)
-        if not sources and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        on_verb = noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") and noun.head.head.pos_ in ("VERB", "AUX")
+        if not sources and on_verb:
             sources = self.subjects(noun.head.head, mentions)  # "Kang, on a visit to Moscow, ..."
-        if not sources:
+        # Without a target or a pair of actors, a noun is too weak a sign of an event:
+        # "Russia's cooperation was important" reports no cooperation.
+        if not sources or not (targets or len(sources) > 1):
             return None
         return Predicate(head=noun, cameo=entry.cameo, trigger=[noun], sources=sources,
                          targets=targets, specific=bool(entry.pattern), consumed={noun.i})
+
+
+def _clause_verb(token: Token) -> int | None:
+    """The index of the nearest verb above a word, if any."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i if head.pos_ in ("VERB", "AUX") else None
 
 
 def _child(token: Token | None, dep: str) -> Token | None:
@@ -283,11 +335,15 @@ def _object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or _child(verb, "nsubjpass")
 
 
-def _event_noun_slots(verb: Token) -> list[Token]:
-    """Where a verb's event noun can be: its object, or "is on a visit", "went on strike"."""
+def _event_noun_slots(verb: Token, *, inside: bool = False) -> list[Token]:
+    """Where a verb's event noun can be: its object, or "is on a visit", "went on strike".
+
+    inside: also "engaged in a firefight", for verbs with no meaning of their own.
+    """
     slots = [_object(verb)]
+    prepositions = ("on", "for", "in") if inside else ("on", "for")
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             slots.append(_child(child, "pobj"))
     return [slot for slot in slots if slot is not None]
 
@@ -328,6 +384,10 @@ def _future(verb: Token) -> bool:
         any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children)
         and verb.dep_ == "ccomp"
     )
+
+
+def _obliged(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX for child in clause.children)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,144 @@
+"""The command line, run as a user runs it: a real process, real files, a real SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique.records import EVENT_FIELDS
+from tests.conftest import SAMPLES
+
+STORY = "Japanese Prime Minister Fumio Kishida criticised China on Monday."
+
+
+def communique(*args, stdin: str | None = None, cwd: Path | None = None):
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "communique", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("run")
+    result = communique("code", SAMPLES, "--db", f"sqlite:///{folder / 'events.db'}", cwd=folder)
+    return result, folder
+
+
+def test_cli_code_samples_writes_jsonl_and_stores(sample_run):
+    result, folder = sample_run
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(events) >= 60
+    assert all(tuple(event) == EVENT_FIELDS for event in events)
+    assert all(isinstance(event["cameo"], str) and len(event["cameo"]) >= 2 for event in events)
+    db = sqlite3.connect(folder / "events.db")
+    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == len(events)
+    assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 30
+
+
+def test_cli_code_twice_changes_nothing_in_the_db(sample_run):
+    _, folder = sample_run
+    db_path = folder / "events.db"
+
+    def dump():
+        db = sqlite3.connect(db_path)
+        return [db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("articles", "events")]
+
+    before = dump()
+    again = communique("code", SAMPLES, "--db", f"sqlite:///{db_path}", "--output", folder / "again.jsonl")
+    assert again.returncode == 0, again.stderr
+    assert dump() == before
+
+
+def test_cli_code_text_from_stdin_with_published_date():
+    result = communique("code", "-", "--published", "2023-03-06", "--db", "none", stdin=STORY)
+    assert result.returncode == 0, result.stderr
+    [event] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (event["source"], event["target"], event["cameo"]) == ("JPNGOV", "CHN", "111")
+    assert event["date"] == "2023-03-06" and event["source_name"] == "Fumio Kishida"
+
+
+def test_cli_code_table_and_csv_formats(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    table = communique("code", story, "--published", "2023-03-06", "--db", "none", "--format", "table")
+    assert table.returncode == 0, table.stderr
+    assert "JPNGOV" in table.stdout and "111" in table.stdout and "evidence" in table.stdout
+    out = tmp_path / "events.csv"
+    result = communique("code", story, "--published", "2023-03-06", "--db", "none", "--output", out)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [row["cameo"] for row in rows] == ["111"] and tuple(rows[0]) == EVENT_FIELDS
+
+
+def test_cli_code_bad_input_exits_1_names_each_file_and_codes_the_rest(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff")
+    (tmp_path / "stories.jsonl").write_text(
+        json.dumps({"id": "ok", "text": STORY, "published": "2023-03-06"}) + "\n"
+        + '{"id": "broken", "text": \n'
+        + json.dumps({"id": "nodate", "text": STORY, "published": "2023-13-45"}) + "\n"
+        + json.dumps({"id": "notext"}) + "\n",
+        encoding="utf-8",
+    )
+    result = communique("code", tmp_path, "--db", "none")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 5, result.stderr
+    assert any("binary.txt: not a text file" in line for line in errors)
+    assert any("empty.txt: the file is empty" in line for line in errors)
+    assert any("stories.jsonl:2: malformed JSON" in line for line in errors)
+    assert any("stories.jsonl:3: impossible date '2023-13-45'" in line for line in errors)
+    assert any("stories.jsonl:4: missing or empty 'text' field" in line for line in errors)
+    assert [json.loads(line)["article_id"] for line in result.stdout.splitlines()] == ["ok"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["code"], ["code", "-", "--published", "2023-02-30"], ["code", "-", "--format", "xml"],
+     ["code", "-", "--db", "mysql://x"], ["code", "-", "--workers", "0"], ["nonsense"]],
+)
+def test_cli_usage_errors_exit_2(args):
+    result = communique(*args, stdin=STORY)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+
+
+def test_cli_non_english_story_is_reported_as_skipped(tmp_path):
+    story = tmp_path / "es.txt"
+    story.write_text("El presidente de Colombia se reunió con los rebeldes en La Habana el lunes por la tarde.",
+                     encoding="utf-8")
+    result = communique("code", story, "--published", "2023-03-06", "--db", "none")
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "skipped" in result.stderr and "not English" in result.stderr
+
+
+def test_cli_eval_prints_scores_as_json(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {"id": "1", "text": STORY, "date": "20230306", "events": [{"source": "JPNGOV", "target": "CHN", "code": "111"}]},
+        {"id": "2", "text": "The weather was mild in Oslo.", "date": "20230306", "events": []},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = communique("eval", gold, "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)[str(gold)]
+    assert scores["records"] == 2
+    assert scores["full"]["f1"] == 1.0 and scores["root"]["gold"] == 1
+
+
+@pytest.mark.parametrize("command", [[], ["code"], ["eval"]])
+def test_cli_help_everywhere_with_an_example(command):
+    result = communique(*command, "--help")
+    assert result.returncode == 0
+    assert "Usage" in result.stdout
+    if command:
+        assert "Example:" in result.stdout

@@ -1,0 +1,69 @@
+import pytest
+
+
+def triples(events):
+    return {(e.source, e.target, e.cameo) for e in events}
+
+
+def test_events_active_voice(code_text):
+    assert ("IRN", "ISR", "111") in triples(code_text("Iran criticised Israel on Monday."))
+
+
+def test_events_passive_voice_swaps_arguments(code_text):
+    events = code_text("Syrian troops were attacked by rebels near Aleppo.")
+    assert any(e.source == "---REB" and e.target == "SYRMIL" and e.cameo.startswith(("18", "19")) for e in events)
+
+
+def test_events_compound_subject_of_reciprocal_verb_codes_both_ways(code_text):
+    found = triples(code_text("Japan and South Korea held talks in Tokyo."))
+    assert {("JPN", "KOR", "040"), ("KOR", "JPN", "040")} <= found
+
+
+def test_events_conjoined_objects_give_an_event_each(code_text):
+    found = triples(code_text("Germany criticised Russia and Belarus."))
+    assert {("DEU", "RUS", "111"), ("DEU", "BLR", "111")} <= found
+
+
+def test_events_negated_events_are_left_out_unless_kept(code_text, coder):
+    assert code_text("Turkey did not criticise Greece.") == []
+    from communique.pipeline import Coder
+    from communique.settings import Settings
+    from tests.conftest import make_article
+
+    keeping = Coder(Settings(keep_negated=True), nlp=coder.nlp)
+    [event] = keeping(make_article("Turkey did not criticise Greece."))
+    assert event.negated and event.modality == "negated"
+
+
+def test_events_intent_uses_03x_codes(code_text):
+    events = code_text("Vietnam and Japan agreed to hold talks on trade next month.")
+    assert any(e.cameo.startswith("03") and e.modality == "intended" for e in events)
+
+
+def test_events_future_visit_is_intent_to_meet(code_text):
+    events = code_text("French President Emmanuel Macron will visit India.")
+    assert [(e.source, e.target, e.cameo) for e in events] == [("FRAGOV", "IND", "036")]
+
+
+def test_events_reported_speech_codes_the_reported_event_with_its_speaker(code_text):
+    events = code_text("Chinese Foreign Minister Wang Yi said Beijing condemned the sanctions imposed by the United States.")
+    assert not any(e.cameo.startswith("01") for e in events)
+    assert any(e.quote_speaker == "Wang Yi" for e in events)
+
+
+def test_events_statement_alone_is_a_statement(code_text):
+    events = code_text("Mexico's president said the economy was growing.")
+    assert [e.cameo[:2] for e in events] == ["01"]
+
+
+@pytest.mark.parametrize("field", ["event_id", "evidence", "trigger", "coder_version", "cameo_name"])
+def test_events_carry_their_evidence(code_text, field):
+    [event] = code_text("Iran criticised Israel.")
+    assert getattr(event, field)
+    assert event.evidence == "Iran criticised Israel."
+    assert (event.evidence_start, event.evidence_end) == (0, len(event.evidence))
+
+
+def test_events_codebook_values_come_with_the_code(code_text):
+    [event] = code_text("Iran criticised Israel.")
+    assert (event.cameo, event.goldstein, event.quad_class, event.plover) == ("111", -2.0, 3, "ACCUSE")
