@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 stderr = Console(stderr=True)
 FORMATS = ("table", "jsonl", "csv")
+EVIDENCE_WIDTH = 160  # characters of evidence a table row shows; JSONL and CSV keep it whole
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
 
@@ -195,8 +196,8 @@ def events_table(events: list[Event]) -> Table:
         source = f"{event.source}\n{event.source_name}" if event.source_name else event.source
         target = f"{event.target}\n{event.target_name}" if event.target_name else event.target or "-"
         place = f"{event.place}, {event.country}" if event.place else ""
-        table.add_row(event.date or "", source, target, f"{event.cameo} {event.cameo_name}", place,
-                      event.evidence)
+        evidence = event.evidence if len(event.evidence) <= EVIDENCE_WIDTH else event.evidence[:EVIDENCE_WIDTH] + "…"
+        table.add_row(event.date or "", source, target, f"{event.cameo} {event.cameo_name}", place, evidence)
     return table
 
 

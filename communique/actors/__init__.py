@@ -9,6 +9,7 @@ resolve to the same actor.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor, Article, Mention
-from .tables import Country, Organization, load_countries, load_organizations, load_roles
+from .tables import Country, Organization, Person, load_countries, load_organizations, load_people, load_roles
 
-__all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations"]
+__all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations", "load_people"]
 
 UNKNOWN_COUNTRY = "---"
 # Marks, inside this stage, a country standing as a place; it becomes Mention.place.
@@ -49,6 +50,7 @@ class NameEntry:
 class StoryMemory:
     """What the actor stage remembers while reading one story."""
 
+    date: dt.date | None = None
     persons: dict[str, Actor | None] = field(default_factory=dict)
     last_person: Actor | None = None
     last_group: tuple[Actor, ...] = ()
@@ -80,16 +82,54 @@ class ActorCoder:
         countries: list[Country] | None = None,
         roles: dict[tuple[str, ...], tuple[str, ...]] | None = None,
         organizations: list[Organization] | None = None,
+        people: list[Person] | None = None,
     ) -> None:
         self.countries = countries if countries is not None else load_countries()
         self.organizations = organizations if organizations is not None else load_organizations()
         self.roles = roles if roles is not None else load_roles()
+        self.people: dict[str, list[Person]] = {}
+        for person in people if people is not None else load_people():
+            for name in {person.name, *person.aliases}:
+                self.people.setdefault(name, []).append(person)
+        self._add_surnames()
         self.titles_by_last_word: dict[str, list[tuple[str, ...]]] = {}
         for title in sorted(self.roles, key=len, reverse=True):
             self.titles_by_last_word.setdefault(title[-1], []).append(title)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
+
+    def _add_surnames(self) -> None:
+        """Index each office-holder by surname too, where no other holder shares it."""
+        owners: dict[str, set[str]] = {}
+        for name, terms in self.people.items():
+            surname = name.split()[-1]
+            if len(name.split()) > 1 and len(surname) > 2:
+                owners.setdefault(surname, set()).update(term.name for term in terms)
+        for surname, names in owners.items():
+            if len(names) == 1 and surname not in self.people:
+                self.people[surname] = [t for name in names for t in self.people[name]]
+
+    def known_person(self, name: str, day: dt.date | None) -> Actor | None:
+        """The office-holder a name means, coded by the office held on ``day``."""
+        terms = self.people.get(name)
+        if not terms:
+            return None
+        if day is None:
+            term = max(terms, key=lambda t: t.start)
+        else:
+            current = [t for t in terms if t.in_office(day)]
+            if not current:
+                # Out of office that day: still of the country, in no role ("former president").
+                earlier = [t for t in terms if t.start <= day]
+                if not earlier:
+                    return None
+                term = max(earlier, key=lambda t: t.start)
+                return Actor.from_parts(term.country, name=term.name)
+            term = current[0]
+        if term.country.startswith("IGO"):
+            return Actor(term.country, "", (), name=term.name, title=term.title)
+        return Actor.from_parts(term.country, term.roles, name=term.name, title=term.title)
 
     def _add_names(self, nlp: Language) -> None:
         phrases: dict[str, NameEntry] = {}
@@ -122,7 +162,7 @@ class ActorCoder:
         hits = self.find_names(doc)
         hit_at = {token.i: span for span in hits for token in span}
         persons = {token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
-        story = StoryMemory()
+        story = StoryMemory(date=article.published)
         for token in doc:
             actors = self._code_token(token, hit_at, persons, story)
             if actors:
@@ -154,6 +194,11 @@ class ActorCoder:
             return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else ()
         if token.pos_ == "PROPN" and story.persons.get(token.text):
             return (story.persons[token.text],)  # type: ignore[return-value]
+        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat"):
+            known = self.known_person(token.text, story.date)
+            if known is not None:
+                story.remember_person(known)
+                return (known,)
         if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS | {"both"}:
             return self._code_pronoun(token, story)
         if token.dep_ in MODIFIER_DEPS and token.head.pos_ in NOUNISH:
@@ -201,8 +246,9 @@ class ActorCoder:
                     left = ent.doc[appositive.left_edge.i : appositive.i + 1]
                     country = country or self.country_of(appositive, left, hit_at, story)
         if title is None:
+            known = known or self.known_person(ent.text, story.date) or self.known_person(token.text, story.date)
             if known:
-                story.last_person = known
+                story.remember_person(known)
                 return (known,)
             return ()
         organization = None if country else self._organization_in(left, hit_at)
@@ -231,8 +277,9 @@ class ActorCoder:
         doc = token.doc
         left = doc[token.left_edge.i : token.i]
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                # "the foreign ministers of South Korea and Russia": one actor per country.
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                # "the foreign ministers of South Korea and Russia": one actor per country;
+                # "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
                 countries = self._countries_in_object(child, hit_at)
                 if countries:
                     return tuple(Actor.from_parts(code, self.roles[title], title=" ".join(title))
@@ -251,7 +298,11 @@ class ActorCoder:
     def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
         """A thing named with its country: "Ukrainian positions", "Syrian army positions"."""
         left = token.doc[token.left_edge.i : token.i]
-        countries = self.countries_of(token, left, hit_at, story)
+        # Only the words before it: a possessor ("Seoul's participation") is an actor of its own.
+        countries = [self.entry(hit_at[t.i]).country for t in left if t.i in hit_at
+                     and self.entry(hit_at[t.i]).kind != "organization" and t.dep_ != "poss"
+                     and t.head.i == token.i]
+        countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
             organization = self._organization_in(left, hit_at)  # "an Islamic State target"
             return (organization,) if organization is not None else ()
@@ -301,10 +352,20 @@ class ActorCoder:
             return []  # "her counterpart" is not of her country
         for child in token.children:
             if child.dep_ == "poss":
-                owner = story.by_token.get(child.i)
+                owner = story.by_token.get(child.i) or self._clause_subject(child, story)
                 if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
                     return [owner[0].country]
         return []
+
+    def _clause_subject(self, pronoun: Token, story: StoryMemory) -> tuple[Actor, ...]:
+        """The actor "its" or "their" refers to: the subject of the clause it is in."""
+        if pronoun.lower_ not in ("its", "their"):
+            return ()
+        head = pronoun.head
+        while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i:
+            head = head.head
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return story.by_token.get(subject.i, ()) if subject is not None else ()
 
     def _countries_in_object(self, preposition: Token, hit_at) -> list[str]:
         countries = []
@@ -312,9 +373,12 @@ class ActorCoder:
             if item.dep_ != "pobj":
                 continue
             for member in (item, *item.conjuncts):
-                hit = hit_at.get(member.i)
-                if hit is not None and self.entry(hit).kind != "organization":
-                    countries.append(self.entry(hit).country)
+                # The name itself, or the adjective of the phrase it heads ("the Japanese ministry").
+                for word in (member, *(c for c in member.children if c.dep_ in ("amod", "compound", "poss"))):
+                    hit = hit_at.get(word.i)
+                    if hit is not None and self.entry(hit).kind != "organization":
+                        countries.append(self.entry(hit).country)
+                        break
         return list(dict.fromkeys(countries))
 
     def _organization_in(self, left: Span, hit_at) -> Actor | None:

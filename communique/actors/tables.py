@@ -3,10 +3,12 @@
 countries.tsv      cameo, name, names, demonyms, capitals
 roles.tsv          title, role, example
 organizations.tsv  cameo, name, names, country
+people.tsv         name, aliases, country, role, title, start, end
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,3 +94,36 @@ def load_organizations(path: Path = ACTOR_DATA / "organizations.tsv") -> list[Or
                          country=country)
         )
     return organizations
+
+
+@dataclass(frozen=True)
+class Person:
+    """A holder of an office from ``start`` to ``end`` (None: still in office)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    roles: tuple[str, ...]
+    title: str
+    start: dt.date
+    end: dt.date | None
+
+    def in_office(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def load_people(path: Path = ACTOR_DATA / "people.tsv") -> list[Person]:
+    """Office-holders with their dates in office; a missing table gives none."""
+    if not path.exists():
+        return []
+    people = []
+    for row in read_table(path, ("name", "aliases", "country", "role", "title", "start", "end")):
+        try:
+            start = dt.date.fromisoformat(row["start"])
+            end = None if row["end"] in ("", "-") else dt.date.fromisoformat(row["end"])
+        except ValueError as error:
+            raise DataTableError(f"{path}:{row['_line']}: {error}") from None
+        roles = tuple(row["role"].split()) if row["role"] not in ("", "-") else ()
+        people.append(Person(row["name"], tuple(split_list(row["aliases"])), row["country"], roles,
+                             row["title"], start, end))
+    return people

@@ -51,13 +51,18 @@ class EventCoder:
         Returns Events in text order, without date or place (later stages add them).
         """
         index = MentionIndex(mentions)
+        places = {}
+        for mention in mentions:
+            if mention.place:
+                places.setdefault(mention.sentence, mention.actor.country)
         events = []
         for number, sentence in enumerate(doc.sents):
             for predicate in self.finder.find(sentence, index):
-                events.extend(self._events(article, number, sentence, predicate))
+                events.extend(self._events(article, number, sentence, predicate, places.get(number, "")))
         return events
 
-    def _events(self, article: Article, number: int, sentence, predicate: Predicate) -> list[Event]:
+    def _events(self, article: Article, number: int, sentence, predicate: Predicate, place: str
+                ) -> list[Event]:
         settings = self.settings
         if predicate.negated and not settings.keep_negated:
             return []
@@ -65,10 +70,11 @@ class EventCoder:
             return []
         if predicate.cameo.startswith("01") and not settings.statements:
             return []
-        pairs = self._pairs(predicate)
         events = []
-        for source, target in pairs:
-            events.append(self._event(article, number, sentence, predicate, source, target))
+        for source, target in self._pairs(predicate):
+            event = self._event(article, number, sentence, predicate, source, target, place)
+            if event.target != event.source:  # "held their meeting" is nothing between two actors
+                events.append(event)
         return events
 
     def _pairs(self, predicate: Predicate) -> list[tuple[Mention, Mention | None]]:
@@ -86,10 +92,10 @@ class EventCoder:
         return [(source, None) for source in sources]
 
     def _event(self, article, number, sentence, predicate: Predicate, source: Mention,
-               target: Mention | None) -> Event:
+               target: Mention | None, place: str) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
-        target_actor = _domestic(target.actor, source.actor) if target else None
+        target_actor = _domestic(target.actor, source.actor, place) if target else None
         target_code = target_actor.code if target_actor else ""
         key = "|".join((article.id, str(sentence.start_char), str(predicate.head.idx),
                         source.actor.code, target_code, code.code))
@@ -114,9 +120,9 @@ class EventCoder:
             lat=None,
             lon=None,
             trigger=trigger,
-            evidence=sentence.text,
-            evidence_start=sentence.start_char,
-            evidence_end=sentence.end_char,
+            evidence=sentence.text.strip(),
+            evidence_start=sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()),
+            evidence_end=sentence.start_char + len(sentence.text.rstrip()),
             quote_speaker=predicate.quote_speaker,
             negated=predicate.negated,
             modality=predicate.modality,
@@ -125,11 +131,15 @@ class EventCoder:
         )
 
 
-def _domestic(target: Actor, source: Actor) -> Actor:
-    """A target of unknown country takes the source's: "Turkish police detained opposition leaders"."""
-    if target.country != UNKNOWN_COUNTRY or source.country in ("", UNKNOWN_COUNTRY):
+def _domestic(target: Actor, source: Actor, place: str) -> Actor:
+    """A target of unknown country takes the source's ("Turkish police detained opposition
+    leaders"), else the country the sentence places the event in ("a governor in Afghanistan")."""
+    if target.country != UNKNOWN_COUNTRY:
         return target
-    return Actor.from_parts(source.country, target.roles, name=target.name, title=target.title)
+    country = source.country if source.country not in ("", UNKNOWN_COUNTRY) else place
+    if not country:
+        return target
+    return Actor.from_parts(country, target.roles, name=target.name, title=target.title)
 
 
 def _confidence(predicate: Predicate, source: Mention, target: Mention | None) -> float:

@@ -21,7 +21,8 @@ LIGHT_VERBS = frozenset(
     "hold make launch carry conduct stage pay begin start resume continue have give take "
     "mount undertake complete wrap open".split()
 )
-TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over")
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over",
+                "between", "among")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # A reported "must" or "should" puts a demand on the clause's subject.
@@ -29,8 +30,15 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 # CAMEO codes reciprocal events in both directions when two actors act together.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 RECIPROCAL_CODES = frozenset({"057"})
+# Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
+# so it is never the target; elsewhere it is ("expelled the Russian ambassador").
+OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 # A visit's target is the country visited, named as a place ("a visit to Moscow").
 VISIT_CODES = frozenset({"042"})
+# Shows of force and violence with no actor as target are aimed at the country they happen in.
+PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Adverbs the parser leaves where a particle belongs: "pulled its troops back".
+PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -87,11 +95,12 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ == "poss":
                 return self.of_phrase(child)
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return self.of_phrase(objects[0])
+        for preposition in ("of", "with"):  # "parts of Ukraine", "its border with Guyana"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == preposition:
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return self.of_phrase(objects[0])
         return []
 
 
@@ -151,13 +160,22 @@ class PredicateFinder:
                     return self._reported(verb, inner, mentions)
         if entry is None:
             return None
-        sources, targets = self.arguments(verb, mentions, skip={token.i for token in trigger})
+        own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
+        sources, targets = self.arguments(verb, mentions, skip=own)
+        if not targets and trigger[-1].pos_ == "NOUN" and trigger[-1].i != verb.i:
+            # "went on strike against the government": the event noun holds the target.
+            targets = self.objects(trigger[-1], mentions)
         if not targets and frame in ("appeal", "demand") and complement is not None:
             # "demanded that the DPRK forsake ...": whoever must act is the target.
             targets = mentions.of_phrase(_subject(complement))
-        if not targets and entry.cameo in VISIT_CODES:
-            # "arrived in Moscow for a visit": the visited country is the target.
-            targets = mentions.places_under(verb) or mentions.places_under(trigger[-1])
+        if not targets and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            # "met with Assad to discuss ...": a purpose clause shares its head's target.
+            targets = self.objects(verb.head, mentions)
+        if not targets and (entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS):
+            # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
+            found = mentions.places_under(verb) or mentions.places_under(trigger[-1])
+            source_countries = {m.actor.country for m in sources}
+            targets = [m for m in found if m.actor.country not in source_countries]
         predicate = Predicate(
             head=verb, cameo=entry.cameo, trigger=trigger, sources=sources, targets=targets,
             negated=_negated(verb), specific=bool(entry.pattern), consumed={t.i for t in trigger},
@@ -195,7 +213,10 @@ class PredicateFinder:
         sources = self.subjects(verb, mentions) or wrapped.sources
         targets = wrapped.targets
         if frame in ("appeal", "demand"):
-            addressee = mentions.of_phrase(_object(verb))
+            # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".
+            addressee = mentions.of_phrase(_object(verb)) or mentions.of_phrase(_on_object(verb))
+            if not addressee and wrapped.head.dep_ == "ccomp":
+                addressee = mentions.of_phrase(_subject(wrapped.head))
             targets = addressee or targets
         negated = _negated(verb)
         modality = "intended" if frame == "intend" else "asserted"
@@ -332,7 +353,33 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _object(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or _child(verb, "nsubjpass")
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or _child(verb, "nsubjpass")
+    if found is None:
+        # "allowed UN agencies to enter", parsed as a clause: its subject is the verb's object.
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return _subject(child)
+    return found
+
+
+def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
+    """Whether a pattern word names something of the source's own, not the target.
+
+    "sent troops", "pulled its troops back", "offered peacekeepers" are the
+    source's; "expelled the Russian ambassador" is not.
+    """
+    if cameo[:2] in OWN_OBJECT_ROOTS:
+        return True
+    if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
+        return True
+    return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _on_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return _child(child, "pobj")
+    return None
 
 
 def _event_noun_slots(verb: Token, *, inside: bool = False) -> list[Token]:
@@ -352,7 +399,9 @@ def _frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
     """The words a verb pattern can require: particles, prepositions, the object and its modifiers."""
     found: dict[str, Token] = {}
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "agent", "dative"):
+        if child.dep_ in ("prt", "prep", "agent", "dative") or (
+            child.dep_ == "advmod" and child.lower_ in PARTICLES
+        ):
             found.setdefault(child.lower_, child)
     obj = _object(verb)
     if obj is not None:
@@ -363,6 +412,10 @@ def _frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                 found.setdefault(child.lemma_.lower(), child)
             if child.dep_ == "prep":
                 found.setdefault(child.lower_, child)
+                if child.lower_ == "of":  # "a state of emergency"
+                    for item in child.children:
+                        if item.dep_ == "pobj":
+                            found.setdefault(item.lemma_.lower(), item)
     return set(found), found
 
 
