@@ -14,7 +14,9 @@ def load_cases():
     cases = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(pytest.param(case, id=f"{path.stem}:{case['id']}"))
+            # A known gap must still fail: strict xfail turns a fix into a prompt to drop the mark.
+            marks = [pytest.mark.xfail(reason=case["known_gap"], strict=True)] if case.get("known_gap") else []
+            cases.append(pytest.param(case, id=f"{path.stem}:{case['id']}", marks=marks))
     return cases
 
 
@@ -46,6 +48,8 @@ def test_cases_coding(case, code_text):
 
 def test_cases_are_many_and_cover_every_root():
     cases = [param.values[0] for param in load_cases()]
-    roots = {str(e.get("cameo") or e.get("root"))[:2] for case in cases for e in case.get("events") or ()}
-    assert len(cases) >= 80
+    passing = [case for case in cases if not case.get("known_gap")]
+    roots = {str(e.get("cameo") or e.get("root"))[:2] for case in passing for e in case.get("events") or ()}
+    assert len(passing) >= 80
+    assert len(cases) - len(passing) <= len(cases) // 8, "known gaps must stay few"
     assert roots >= {f"{n:02d}" for n in range(1, 21)}

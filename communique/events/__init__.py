@@ -18,7 +18,7 @@ from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
 from .cameo import Codebook
 from .lexicon import Entry, Lexicon
-from .predicates import RECIPROCAL_CODES, RECIPROCAL_ROOTS, MentionIndex, Predicate, PredicateFinder
+from .predicates import MentionIndex, Predicate, PredicateFinder
 
 __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry"]
 
@@ -84,8 +84,7 @@ class EventCoder:
             return []
         if targets:
             return [(source, target) for source in sources for target in targets]
-        reciprocal = predicate.cameo[:2] in RECIPROCAL_ROOTS or predicate.cameo in RECIPROCAL_CODES
-        if reciprocal and len(sources) > 1:
+        if predicate.reciprocal and len(sources) > 1:
             return list(permutations(sources, 2))
         if predicate.targets:
             return []  # the only target is the source itself: nothing between two actors

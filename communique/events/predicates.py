@@ -22,7 +22,7 @@ LIGHT_VERBS = frozenset(
     "mount undertake complete wrap open".split()
 )
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over",
-                "between", "among")
+                "between", "among", "about")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # A reported "must" or "should" puts a demand on the clause's subject.
@@ -30,6 +30,8 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 # CAMEO codes reciprocal events in both directions when two actors act together.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 RECIPROCAL_CODES = frozenset({"057"})
+# Verbs whose compound subject acts on itself in any root: "the two armies exchanged fire".
+RECIPROCAL_LEMMAS = frozenset({"exchange", "clash", "trade", "swap", "fight"})
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
@@ -56,6 +58,12 @@ class Predicate:
     quote_speaker: str = ""
     specific: bool = False
     consumed: set[int] = field(default_factory=set)
+
+    @property
+    def reciprocal(self) -> bool:
+        """Whether a compound subject with no target acts on itself, each member on the others."""
+        return (self.cameo[:2] in RECIPROCAL_ROOTS or self.cameo in RECIPROCAL_CODES
+                or self.head.lemma_.lower() in RECIPROCAL_LEMMAS)
 
 
 class MentionIndex:
@@ -85,7 +93,12 @@ class MentionIndex:
         """
         if token is None:
             return []
-        found = [m for member in (token, *token.conjuncts) for m in self.at(member)] if head else []
+        members = [token, *token.conjuncts]
+        for child in token.children:
+            # "Barack Obama and Vladimir Putin" parsed with the conjunct on "Obama", inside the name.
+            if child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_:
+                members += child.conjuncts
+        found = [m for member in members for m in self.at(member)] if head else []
         if found:
             return _unique(found)
         for child in token.children:
@@ -93,7 +106,7 @@ class MentionIndex:
             if child.dep_ == "compound" and self.at(child):
                 return _unique(self.at(child))
         for child in token.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and self.of_phrase(child):
                 return self.of_phrase(child)
         for preposition in ("of", "with"):  # "parts of Ukraine", "its border with Guyana"
             for child in token.children:
@@ -120,6 +133,8 @@ class PredicateFinder:
                 if predicate is not None:
                     predicates.append(predicate)
                     consumed |= predicate.consumed - {predicate.head.i}
+        heads_coded = {p.head.i for p in predicates}
+        predicates = [p for p in predicates if not _purpose_of(p.head, heads_coded)]
         used_nouns = {p.head.i for p in predicates} | consumed
         heads = {p.head.i for p in predicates}
         for token in sentence:
@@ -163,8 +178,12 @@ class PredicateFinder:
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         sources, targets = self.arguments(verb, mentions, skip=own)
         if not targets and trigger[-1].pos_ == "NOUN" and trigger[-1].i != verb.i:
-            # "went on strike against the government": the event noun holds the target.
-            targets = self.objects(trigger[-1], mentions)
+            # "went on strike against the government": the event noun holds the target,
+            # or its clause does ("expressed willingness to cooperate with Peru").
+            noun = trigger[-1]
+            targets = self.objects(noun, mentions)
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and not targets):
+                targets = self.objects(clause, mentions)
         if not targets and frame in ("appeal", "demand") and complement is not None:
             # "demanded that the DPRK forsake ...": whoever must act is the target.
             targets = mentions.of_phrase(_subject(complement))
@@ -181,6 +200,12 @@ class PredicateFinder:
             negated=_negated(verb), specific=bool(entry.pattern), consumed={t.i for t in trigger},
         )
         predicate.cameo = self.lexicon.refine(predicate.cameo, _clause_words(verb))
+        if _future(verb) and predicate.negated:
+            # "would not provide support": refusing to act is a rejection, asserted.
+            refusal = self.lexicon.frame_code("reject", predicate.cameo)
+            if refusal:
+                predicate.cameo, predicate.negated = refusal, False
+                return predicate
         if _future(verb) and not predicate.cameo.startswith("03"):
             intent = self.lexicon.frame_code("intend", predicate.cameo)
             if intent:
@@ -208,6 +233,8 @@ class PredicateFinder:
         return entry, sorted(trigger, key=lambda t: t.i)
 
     def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
+        if frame == "intend" and mentions.of_phrase(_object(verb)):
+            frame = "appeal"  # "wants Putin to attack": an intention for someone else is an appeal
         code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
         code = self.lexicon.refine(code, _clause_words(wrapped.head) | _clause_words(verb))
         sources = self.subjects(verb, mentions) or wrapped.sources
@@ -290,6 +317,9 @@ class PredicateFinder:
         if found:
             return found
         places = [verb] + ([obj] if obj is not None else [])
+        # "spoke by telephone with Raisi": one prepositional phrase deeper.
+        places += [item for child in verb.children if child.dep_ == "prep"
+                   for item in child.children if item.dep_ == "pobj"]
         for preposition in TARGET_PREPS:
             for holder in places:
                 for child in holder.children:
@@ -332,6 +362,12 @@ class PredicateFinder:
             return None
         return Predicate(head=noun, cameo=entry.cameo, trigger=[noun], sources=sources,
                          targets=targets, specific=bool(entry.pattern), consumed={noun.i})
+
+
+def _purpose_of(verb: Token, coded: set[int]) -> bool:
+    """ "met Assad to discuss ...": a purpose clause of a coded verb is part of its event."""
+    return (verb.dep_ == "advcl" and verb.head.i in coded
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _clause_verb(token: Token) -> int | None:
