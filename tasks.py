@@ -40,22 +40,28 @@ def install(*lock_files: str) -> None:
     if stamp.exists() and stamp.read_text() == wanted.hexdigest():
         return
     for name in lock_files:
-        run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "--require-hashes",
-            "--no-deps", "-r", name)
-    run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "--no-deps", "--no-build-isolation",
-        "-e", ".")
+        run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "--require-hashes", "--no-deps", "-r", name)
+    run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "-e", ".")
     stamp.write_text(wanted.hexdigest())
 
 
 def demo() -> None:
     install("requirements.lock")
-    run(BIN / "communique", "code", ROOT / "communique" / "samples", "--db", "sqlite:///communique.db",
-        "--format", "table")
+    run(
+        BIN / "communique",
+        "code",
+        ROOT / "communique" / "samples",
+        "--db",
+        "sqlite:///communique.db",
+        "--format",
+        "table",
+    )
 
 
 def test() -> None:
     install("requirements.lock", "requirements-dev.lock")
-    run(BIN / "ruff", "check", "communique", "tests", "bench", "tasks.py")
+    run(BIN / "ruff", "check", "communique", "tests", "bench", "docs", "tasks.py")
+    run(BIN / "ruff", "format", "--check", "communique", "tests", "bench", "docs", "tasks.py")
     run(PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider")
 
 

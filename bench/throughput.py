@@ -40,8 +40,9 @@ def main() -> None:
     coder.nlp("Warm-up sentence for the pipeline.")
 
     start = time.perf_counter()
-    sentences = sum(len(list(doc.sents)) for doc in coder.nlp.pipe(
-        texts, batch_size=options.batch_size, n_process=options.workers))
+    sentences = sum(
+        len(list(doc.sents)) for doc in coder.nlp.pipe(texts, batch_size=options.batch_size, n_process=options.workers)
+    )
     bare = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -1,9 +1,9 @@
 """communique: turn news stories into political event data.
 
-    import communique
-    coder = communique.load()
-    for article, events in coder.pipe(communique.read_articles(["stories.jsonl"])):
-        ...
+import communique
+coder = communique.load()
+for article, events in coder.pipe(communique.read_articles(["stories.jsonl"])):
+    ...
 """
 
 __version__ = "0.1.0"

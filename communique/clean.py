@@ -69,7 +69,7 @@ def clean_article(article: Article) -> Article:
         match = DATELINE.match(paragraphs[0])
         if match and _is_place(match.group("place")) and (match.group("date") or match.group("credit")):
             dateline = match.group("place").strip().title()
-            paragraphs[0] = paragraphs[0][match.end():]
+            paragraphs[0] = paragraphs[0][match.end() :]
     story, captions, other = [], [], []
     for paragraph in paragraphs:
         paragraph = TRAILING_CREDIT.sub("", paragraph).strip()

@@ -41,23 +41,37 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Turn news stories into political event data (CAMEO and PLOVER)."""
 
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(
-        metavar="INPUT...", help="Stories: .txt (one story), .jsonl or .csv files, directories, or - for stdin.")],
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for stories that carry none, such as a .txt file.")] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", help="table, jsonl or csv. Default: table on a terminal, jsonl otherwise; "
-        "with --output, from its extension.")] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...", help="Stories: .txt (one story), .jsonl or .csv files, directories, or - for stdin."
+        ),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for stories that carry none, such as a .txt file.")
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, jsonl or csv. Default: table on a terminal, jsonl otherwise; "
+            "with --output, from its extension.",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
-    db: Annotated[str, typer.Option(help="Database to store into: sqlite:///PATH, or none.")] = "sqlite:///communique.db",
+    db: Annotated[
+        str, typer.Option(help="Database to store into: sqlite:///PATH, or none.")
+    ] = "sqlite:///communique.db",
     workers: Annotated[int, typer.Option(min=1, help="Processes to parse in.")] = 1,
     keep_negated: Annotated[bool, typer.Option(help="Also output negated events (flagged).")] = False,
 ) -> None:
@@ -96,8 +110,11 @@ def code(
         task = progress.add_task("coding", total=None)
         for article, events in coder.pipe(articles, on_error=report):
             if article.language != "en":
-                stderr.print(f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}",
-                             highlight=False, soft_wrap=True)
+                stderr.print(
+                    f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
             if store is not None:
                 store.save_events(article, events, coder.version)
             writer.write(events)
@@ -106,8 +123,10 @@ def code(
     if output:
         stream.close()
     if store is not None:
-        stderr.print(f"stored in {store.path}: {store.count('articles')} articles, "
-                     f"{store.count('events')} events", highlight=False)
+        stderr.print(
+            f"stored in {store.path}: {store.count('articles')} articles, {store.count('events')} events",
+            highlight=False,
+        )
         store.close()
     if failures:
         raise typer.Exit(1)
@@ -115,8 +134,12 @@ def code(
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(metavar="GOLD.jsonl...", exists=True, dir_okay=False,
-                                               help="Gold files (JSONL, one sentence per line).")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="GOLD.jsonl...", exists=True, dir_okay=False, help="Gold files (JSONL, one sentence per line)."
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the coder against gold files: precision, recall and F1 per level.
@@ -154,8 +177,15 @@ def eval_command(
             table.add_column(column, justify="left" if column == "level" else "right")
         for level in LEVELS:
             score = scores.levels[level]
-            table.add_row(level, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                          str(score.true_positives), str(score.predicted), str(score.gold))
+            table.add_row(
+                level,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                str(score.true_positives),
+                str(score.predicted),
+                str(score.gold),
+            )
         console.print(table)
 
 
@@ -212,8 +242,16 @@ def _output_format(format: str | None, output: Path | None) -> str:
 
 
 def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    )
 
 
 def main() -> None:

@@ -68,9 +68,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "true_positives": self.true_positives,
-                "predicted": self.predicted, "gold": self.gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "true_positives": self.true_positives,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
 
 
 @dataclass
@@ -92,8 +97,7 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
             try:
                 raw = json.loads(line)
                 events = tuple(
-                    GoldEvent(_code(e.get("source")), _code(e.get("target")), e.get("code"),
-                              _plover(e.get("plover")))
+                    GoldEvent(_code(e.get("source")), _code(e.get("target")), e.get("code"), _plover(e.get("plover")))
                     for e in raw.get("events") or ()
                 )
                 records.append(GoldRecord(str(raw["id"]), raw["text"], raw.get("date"), events))
@@ -102,8 +106,9 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
     return records
 
 
-def evaluate(code: Callable[[Article], list[Event]], records: Iterable[GoldRecord],
-             plover_of: Callable[[str], str]) -> Scores:
+def evaluate(
+    code: Callable[[Article], list[Event]], records: Iterable[GoldRecord], plover_of: Callable[[str], str]
+) -> Scores:
     """Code each gold record's text and score the events against its gold events.
 
     code: codes one Article (a Coder).
@@ -119,8 +124,7 @@ def evaluate(code: Callable[[Article], list[Event]], records: Iterable[GoldRecor
     return scores
 
 
-def score_record(scores: Scores, record: GoldRecord, predicted: list[Event],
-                 plover_of: Callable[[str], str]) -> None:
+def score_record(scores: Scores, record: GoldRecord, predicted: list[Event], plover_of: Callable[[str], str]) -> None:
     scores.records += 1
     for level in LEVELS:
         gold = [g for g in record.events if _usable(g, level, plover_of)]

@@ -49,6 +49,4 @@ class Parser:
 
     def parse_articles(self, items: Iterable[tuple[str, T]]) -> Iterator[tuple[Doc, T]]:
         """Parse (text, context) pairs in order, keeping each context with its Doc."""
-        return self.nlp.pipe(
-            items, as_tuples=True, batch_size=self.batch_size, n_process=self.workers
-        )
+        return self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size, n_process=self.workers)

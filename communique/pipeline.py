@@ -40,8 +40,9 @@ class Coder:
 
     version = CODER_VERSION
 
-    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
-                 lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, nlp: Language | None = None, lexicon: Lexicon | None = None
+    ) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp or load_pipeline(self.settings.model)
         self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
@@ -55,8 +56,9 @@ class Coder:
             return events
         return []
 
-    def pipe(self, articles: Iterable[Article], *, on_error: ErrorHandler = _raise
-             ) -> Iterator[tuple[Article, list[Event]]]:
+    def pipe(
+        self, articles: Iterable[Article], *, on_error: ErrorHandler = _raise
+    ) -> Iterator[tuple[Article, list[Event]]]:
         """Code a stream of stories, in order.
 
         articles: Articles as read by ``read_articles``.

@@ -57,12 +57,8 @@ class Actor:
     title: str = ""
 
     @classmethod
-    def from_parts(
-        cls, country: str, roles: tuple[str, ...] = (), *, name: str = "", title: str = ""
-    ) -> Actor:
-        return cls(
-            code=country + "".join(roles), country=country, roles=roles, name=name, title=title
-        )
+    def from_parts(cls, country: str, roles: tuple[str, ...] = (), *, name: str = "", title: str = "") -> Actor:
+        return cls(code=country + "".join(roles), country=country, roles=roles, name=name, title=title)
 
 
 @dataclass(frozen=True)

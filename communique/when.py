@@ -35,8 +35,7 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
     sentences = list(doc.sents)
     dated = []
     for event in events:
-        found = sentence_date(sentences[event.sentence], article.published,
-                              future=event.modality == "intended")
+        found = sentence_date(sentences[event.sentence], article.published, future=event.modality == "intended")
         if found is None and article.published is not None:
             found = (article.published, "publication")
         if found is None:

@@ -39,8 +39,7 @@ class Gazetteer:
         self.cities: dict[str, list[Place]] = {}
         population: dict[Place, int] = {}
         for city in cache.get_cities().values():
-            place = Place(city["name"], iso3.get(city["countrycode"], ""), city["latitude"],
-                          city["longitude"], "city")
+            place = Place(city["name"], iso3.get(city["countrycode"], ""), city["latitude"], city["longitude"], "city")
             self.cities.setdefault(city["name"], []).append(place)
             population[place] = city["population"]
         for places in self.cities.values():
@@ -76,8 +75,7 @@ def place_events(article: Article, doc: Doc, events: list[Event], gazetteer: Gaz
     for event in events:
         place = sentence_place(sentences[event.sentence], gazetteer, prefer) or dateline
         if place is not None:
-            event = dataclasses.replace(event, place=place.name, country=place.country,
-                                        lat=place.lat, lon=place.lon)
+            event = dataclasses.replace(event, place=place.name, country=place.country, lat=place.lat, lon=place.lon)
         placed.append(event)
     return placed
 

@@ -19,14 +19,23 @@ TARGET = Path(__file__).parent / "cli.md"
 
 
 def help_text(args: list[str]) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], prog_name="communique", terminal_width=100,
-                                env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    result = CliRunner().invoke(
+        app,
+        [*args, "--help"],
+        prog_name="communique",
+        terminal_width=100,
+        env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
+    )
     return "\n".join(line.rstrip() for line in result.output.strip().splitlines())
 
 
 def reference() -> str:
-    parts = ["# Command-line reference", "",
-             "Generated from each command's `--help` by `docs/make_cli_reference.py`; do not edit by hand.", ""]
+    parts = [
+        "# Command-line reference",
+        "",
+        "Generated from each command's `--help` by `docs/make_cli_reference.py`; do not edit by hand.",
+        "",
+    ]
     for title, args in COMMANDS:
         parts += [f"## {title}", "", "```", help_text(args), "```", ""]
     return "\n".join(parts)

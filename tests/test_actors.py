@@ -52,7 +52,9 @@ def test_actors_person_with_title_keeps_name_and_later_mentions_resolve(coder):
 
 
 def test_actors_apposition_counterpart_takes_its_own_country(coder):
-    article = make_article("Kang Kyung-wha, South Korea's foreign minister, met her Russian counterpart, Sergey Lavrov.")
+    article = make_article(
+        "Kang Kyung-wha, South Korea's foreign minister, met her Russian counterpart, Sergey Lavrov."
+    )
     doc = coder.nlp(article.text)
     named = {m.actor.name: m.actor.code for m in coder.actor_coder(article, doc) if m.actor.name}
     assert named == {"Kang Kyung-wha": "KORGOV", "Sergey Lavrov": "RUSGOV"}
@@ -67,4 +69,4 @@ def test_actors_mentions_point_into_the_text(coder):
     article = make_article("Chinese President Xi Jinping criticised Japan.")
     doc = coder.nlp(article.text)
     for mention in coder.actor_coder(article, doc):
-        assert article.text[mention.start:mention.end] == mention.text
+        assert article.text[mention.start : mention.end] == mention.text

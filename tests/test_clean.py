@@ -63,7 +63,8 @@ def test_clean_english_detection(paragraph, expected):
 
 
 def test_clean_story_not_in_english_is_marked():
-    article = clean_article(Article(id="es", text="El presidente de Colombia se reunió con los rebeldes en La Habana el lunes."))
+    text = "El presidente de Colombia se reunió con los rebeldes en La Habana el lunes."
+    article = clean_article(Article(id="es", text=text))
     assert article.language == "other"
     assert article.text == ""
 

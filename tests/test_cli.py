@@ -21,8 +21,15 @@ STORY = "Japanese Prime Minister Fumio Kishida criticised China on Monday."
 
 def communique(*args, stdin: str | None = None, cwd: Path | None = None):
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "communique", *map(str, args)], input=stdin,
-                          capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "communique", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -83,10 +90,13 @@ def test_cli_code_bad_input_exits_1_names_each_file_and_codes_the_rest(tmp_path)
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff")
     (tmp_path / "stories.jsonl").write_text(
-        json.dumps({"id": "ok", "text": STORY, "published": "2023-03-06"}) + "\n"
+        json.dumps({"id": "ok", "text": STORY, "published": "2023-03-06"})
+        + "\n"
         + '{"id": "broken", "text": \n'
-        + json.dumps({"id": "nodate", "text": STORY, "published": "2023-13-45"}) + "\n"
-        + json.dumps({"id": "notext"}) + "\n",
+        + json.dumps({"id": "nodate", "text": STORY, "published": "2023-13-45"})
+        + "\n"
+        + json.dumps({"id": "notext"})
+        + "\n",
         encoding="utf-8",
     )
     result = communique("code", tmp_path, "--db", "none")
@@ -103,8 +113,14 @@ def test_cli_code_bad_input_exits_1_names_each_file_and_codes_the_rest(tmp_path)
 
 @pytest.mark.parametrize(
     "args",
-    [["code"], ["code", "-", "--published", "2023-02-30"], ["code", "-", "--format", "xml"],
-     ["code", "-", "--db", "mysql://x"], ["code", "-", "--workers", "0"], ["nonsense"]],
+    [
+        ["code"],
+        ["code", "-", "--published", "2023-02-30"],
+        ["code", "-", "--format", "xml"],
+        ["code", "-", "--db", "mysql://x"],
+        ["code", "-", "--workers", "0"],
+        ["nonsense"],
+    ],
 )
 def test_cli_usage_errors_exit_2(args):
     result = communique(*args, stdin=STORY)
@@ -113,8 +129,9 @@ def test_cli_usage_errors_exit_2(args):
 
 def test_cli_non_english_story_is_reported_as_skipped(tmp_path):
     story = tmp_path / "es.txt"
-    story.write_text("El presidente de Colombia se reunió con los rebeldes en La Habana el lunes por la tarde.",
-                     encoding="utf-8")
+    story.write_text(
+        "El presidente de Colombia se reunió con los rebeldes en La Habana el lunes por la tarde.", encoding="utf-8"
+    )
     result = communique("code", story, "--published", "2023-03-06", "--db", "none")
     assert result.returncode == 0
     assert result.stdout == ""
@@ -124,7 +141,12 @@ def test_cli_non_english_story_is_reported_as_skipped(tmp_path):
 def test_cli_eval_prints_scores_as_json(tmp_path):
     gold = tmp_path / "gold.jsonl"
     records = [
-        {"id": "1", "text": STORY, "date": "20230306", "events": [{"source": "JPNGOV", "target": "CHN", "code": "111"}]},
+        {
+            "id": "1",
+            "text": STORY,
+            "date": "20230306",
+            "events": [{"source": "JPNGOV", "target": "CHN", "code": "111"}],
+        },
         {"id": "2", "text": "The weather was mild in Oslo.", "date": "20230306", "events": []},
     ]
     gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

@@ -11,8 +11,10 @@ from communique.events import Codebook, Lexicon
 from communique.records import Actor
 from tests.conftest import SHARED_DATA
 
-CAMEO_ROLES = set("COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
-                  "MED REF MOD RAD PTY IGO IMG INT MNC NGM NGO UIS".split())
+CAMEO_ROLES = set(
+    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
+    "MED REF MOD RAD PTY IGO IMG INT MNC NGM NGO UIS".split()
+)
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,22 @@ PLOVER = {"040": "CONSULT", "042": "CONSULT", "190": "ASSAULT", "010": "", "111"
 
 def event(source, target, cameo, plover=None):
     fields = dict.fromkeys(Event.__dataclass_fields__, "")
-    fields.update(source=source, target=target, cameo=cameo, plover=plover if plover is not None else PLOVER(cameo, ""),
-                  goldstein=0.0, quad_class=1, negated=False, confidence=1.0, sentence=0,
-                  evidence_start=0, evidence_end=0, lat=None, lon=None, date=None)
+    fields.update(
+        source=source,
+        target=target,
+        cameo=cameo,
+        plover=plover if plover is not None else PLOVER(cameo, ""),
+        goldstein=0.0,
+        quad_class=1,
+        negated=False,
+        confidence=1.0,
+        sentence=0,
+        evidence_start=0,
+        evidence_end=0,
+        lat=None,
+        lon=None,
+        date=None,
+    )
     return Event(**fields)
 
 
@@ -70,9 +83,12 @@ def test_evaluate_each_gold_event_matches_once():
 
 def test_evaluate_reads_gold_files(tmp_path):
     path = tmp_path / "gold.jsonl"
-    record = {"id": "g1", "text": "Hungary's government criticised Austria.", "date": None,
-              "events": [{"source": {"code": "HUN", "sector": "GOV"}, "target": "AUT", "code": None,
-                          "plover": "DISAPPROVE"}]}
+    record = {
+        "id": "g1",
+        "text": "Hungary's government criticised Austria.",
+        "date": None,
+        "events": [{"source": {"code": "HUN", "sector": "GOV"}, "target": "AUT", "code": None, "plover": "DISAPPROVE"}],
+    }
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     [gold] = read_gold(path)
     assert gold.events == (GoldEvent("HUNGOV", "AUT", None, "ACCUSE"),)

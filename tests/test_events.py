@@ -46,7 +46,9 @@ def test_events_future_visit_is_intent_to_meet(code_text):
 
 
 def test_events_reported_speech_codes_the_reported_event_with_its_speaker(code_text):
-    events = code_text("Chinese Foreign Minister Wang Yi said Beijing condemned the sanctions imposed by the United States.")
+    events = code_text(
+        "Chinese Foreign Minister Wang Yi said Beijing condemned the sanctions imposed by the United States."
+    )
     assert not any(e.cameo.startswith("01") for e in events)
     assert any(e.quote_speaker == "Wang Yi" for e in events)
 

@@ -19,14 +19,16 @@ def story(coder):
 
 
 def find(events, source_country, target_country, root):
-    return [e for e in events if e.source[:3] == source_country and e.target[:3] == target_country
-            and e.cameo.startswith(root)]
+    return [
+        e
+        for e in events
+        if e.source[:3] == source_country and e.target[:3] == target_country and e.cameo.startswith(root)
+    ]
 
 
 @pytest.mark.parametrize(
     "source,target,root",
-    [("KOR", "RUS", "04"), ("KOR", "RUS", "042"), ("RUS", "KOR", "02"),
-     ("KOR", "RUS", "03"), ("RUS", "KOR", "03")],
+    [("KOR", "RUS", "04"), ("KOR", "RUS", "042"), ("RUS", "KOR", "02"), ("KOR", "RUS", "03"), ("RUS", "KOR", "03")],
 )
 def test_example_yields_the_design_table(story, source, target, root):
     _, events = story
@@ -52,7 +54,7 @@ def test_example_caption_and_footer_are_not_coded(story):
     assert article.captions and "(L)" in article.captions[0]
     assert "연합뉴스" not in article.text and "(END)" not in article.text
     for event in events:
-        assert article.text[event.evidence_start:event.evidence_end] == event.evidence
+        assert article.text[event.evidence_start : event.evidence_end] == event.evidence
         assert "(L)" not in event.evidence and "Yonhap" not in event.evidence
         for name in (event.source_name, event.target_name):
             assert "연합" not in name and "END" not in name

@@ -63,10 +63,10 @@ def test_sources_bad_jsonl_line_is_named_and_the_rest_read(tmp_path, line, probl
 def test_sources_csv_reads_rows_and_reports_bad_ones(tmp_path):
     path = tmp_path / "stories.csv"
     path.write_text(
-        'id,text,published\n'
+        "id,text,published\n"
         'c1,"Kenya and Uganda signed a trade agreement.",2021-05-04\n'
         'c2,"Ghana praised Togo.",not-a-date\n'
-        'c3,too,many,fields\n'
+        "c3,too,many,fields\n"
         'c4,"Mali accused France.",20210506\n',
         encoding="utf-8",
     )
@@ -85,8 +85,12 @@ def test_sources_csv_without_text_column_is_reported(tmp_path):
 
 @pytest.mark.parametrize(
     "content,problem",
-    [(b"", "the file is empty"), (b"  \n\n", "the file is empty"),
-     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a text file"), (b"\xff\xfe\xfa caf\xe9", "not a text file")],
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a text file"),
+        (b"\xff\xfe\xfa caf\xe9", "not a text file"),
+    ],
 )
 def test_sources_empty_and_binary_files_are_named(tmp_path, content, problem):
     path = tmp_path / "story.txt"

@@ -10,13 +10,13 @@ MONDAY = dt.date(2019, 6, 17)
 @pytest.mark.parametrize(
     "text,expected,precision",
     [
-        ("Monday", "2019-06-17", "day"),          # a Monday story's "on Monday" is that day
+        ("Monday", "2019-06-17", "day"),  # a Monday story's "on Monday" is that day
         ("Sunday", "2019-06-16", "day"),
-        ("Tuesday", "2019-06-11", "day"),         # the most recent past Tuesday
+        ("Tuesday", "2019-06-11", "day"),  # the most recent past Tuesday
         ("yesterday", "2019-06-16", "day"),
         ("last week", "2019-06-10", "week"),
         ("June 3", "2019-06-03", "day"),
-        ("December 24", "2018-12-24", "day"),     # no year: the most recent past one
+        ("December 24", "2018-12-24", "day"),  # no year: the most recent past one
         ("February", "2019-02-01", "month"),
         ("in September", "2018-09-01", "month"),  # the most recent past September
         ("March 5, 2015", "2015-03-05", "day"),

@@ -1,7 +1,5 @@
 import pytest
 
-from communique.where import Gazetteer
-
 
 @pytest.fixture(scope="module")
 def gazetteer(coder):

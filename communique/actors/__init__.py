@@ -233,8 +233,7 @@ class ActorCoder:
         if title is None and token.dep_ == "appos" and token.head.i in story.by_token:
             # "her Russian counterpart, Sergey Lavrov": the person is the phrase before.
             head_actor = story.by_token[token.head.i][0]
-            person = Actor(head_actor.code, head_actor.country, head_actor.roles, name=ent.text,
-                           title=head_actor.title)
+            person = Actor(head_actor.code, head_actor.country, head_actor.roles, name=ent.text, title=head_actor.title)
             story.by_token[token.head.i] = (person,)
             story.remember_person(person)
             return (person,)
@@ -257,9 +256,7 @@ class ActorCoder:
             person = Actor(organization.code, organization.country, (), name=ent.text, title=" ".join(title))
             story.remember_person(person)
             return (person,)
-        person = Actor.from_parts(
-            country or UNKNOWN_COUNTRY, self.roles[title], name=ent.text, title=" ".join(title)
-        )
+        person = Actor.from_parts(country or UNKNOWN_COUNTRY, self.roles[title], name=ent.text, title=" ".join(title))
         story.remember_person(person)
         return (person,)
 
@@ -275,6 +272,16 @@ class ActorCoder:
 
     def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
         doc = token.doc
+        start = doc[token.i - len(title) + 1]
+        if start.i != token.i and start in token.ancestors:
+            # "the US Secretary of State": the phrase's head is the title's first word.
+            actors = self._code_role_noun_at(start, title, hit_at, story)
+            story.by_token[start.i] = actors
+            return ()
+        return self._code_role_noun_at(token, title, hit_at, story)
+
+    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+        doc = token.doc
         left = doc[token.left_edge.i : token.i]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for"):
@@ -282,8 +289,7 @@ class ActorCoder:
                 # "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
                 countries = self._countries_in_object(child, hit_at)
                 if countries:
-                    return tuple(Actor.from_parts(code, self.roles[title], title=" ".join(title))
-                                 for code in countries)
+                    return tuple(Actor.from_parts(code, self.roles[title], title=" ".join(title)) for code in countries)
         countries = self.countries_of(token, left, hit_at, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
@@ -299,9 +305,14 @@ class ActorCoder:
         """A thing named with its country: "Ukrainian positions", "Syrian army positions"."""
         left = token.doc[token.left_edge.i : token.i]
         # Only the words before it: a possessor ("Seoul's participation") is an actor of its own.
-        countries = [self.entry(hit_at[t.i]).country for t in left if t.i in hit_at
-                     and self.entry(hit_at[t.i]).kind != "organization" and t.dep_ != "poss"
-                     and t.head.i == token.i]
+        countries = [
+            self.entry(hit_at[t.i]).country
+            for t in left
+            if t.i in hit_at
+            and self.entry(hit_at[t.i]).kind != "organization"
+            and t.dep_ != "poss"
+            and t.head.i == token.i
+        ]
         countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
             organization = self._organization_in(left, hit_at)  # "an Islamic State target"
@@ -405,8 +416,15 @@ class ActorCoder:
                 if place:
                     actor = Actor.from_parts(actor.country)
                 mentions.append(
-                    Mention(start=span.start_char, end=span.end_char, head=token.idx,
-                            text=span.text, actor=actor, sentence=sentence_of[index], place=place)
+                    Mention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        head=token.idx,
+                        text=span.text,
+                        actor=actor,
+                        sentence=sentence_of[index],
+                        place=place,
+                    )
                 )
         return mentions
 

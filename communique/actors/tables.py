@@ -90,8 +90,7 @@ def load_organizations(path: Path = ACTOR_DATA / "organizations.tsv") -> list[Or
         names = [row["name"], *split_list(row["names"])]
         country = row["country"] if row["country"] not in ("", "-") else ""
         organizations.append(
-            Organization(cameo=row["cameo"], name=row["name"], names=tuple(dict.fromkeys(names)),
-                         country=country)
+            Organization(cameo=row["cameo"], name=row["name"], names=tuple(dict.fromkeys(names)), country=country)
         )
     return organizations
 
@@ -124,6 +123,7 @@ def load_people(path: Path = ACTOR_DATA / "people.tsv") -> list[Person]:
         except ValueError as error:
             raise DataTableError(f"{path}:{row['_line']}: {error}") from None
         roles = tuple(row["role"].split()) if row["role"] not in ("", "-") else ()
-        people.append(Person(row["name"], tuple(split_list(row["aliases"])), row["country"], roles,
-                             row["title"], start, end))
+        people.append(
+            Person(row["name"], tuple(split_list(row["aliases"])), row["country"], roles, row["title"], start, end)
+        )
     return people

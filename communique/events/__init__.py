@@ -61,8 +61,7 @@ class EventCoder:
                 events.extend(self._events(article, number, sentence, predicate, places.get(number, "")))
         return events
 
-    def _events(self, article: Article, number: int, sentence, predicate: Predicate, place: str
-                ) -> list[Event]:
+    def _events(self, article: Article, number: int, sentence, predicate: Predicate, place: str) -> list[Event]:
         settings = self.settings
         if predicate.negated and not settings.keep_negated:
             return []
@@ -90,14 +89,16 @@ class EventCoder:
             return []  # the only target is the source itself: nothing between two actors
         return [(source, None) for source in sources]
 
-    def _event(self, article, number, sentence, predicate: Predicate, source: Mention,
-               target: Mention | None, place: str) -> Event:
+    def _event(
+        self, article, number, sentence, predicate: Predicate, source: Mention, target: Mention | None, place: str
+    ) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
         target_actor = _domestic(target.actor, source.actor, place) if target else None
         target_code = target_actor.code if target_actor else ""
-        key = "|".join((article.id, str(sentence.start_char), str(predicate.head.idx),
-                        source.actor.code, target_code, code.code))
+        key = "|".join(
+            (article.id, str(sentence.start_char), str(predicate.head.idx), source.actor.code, target_code, code.code)
+        )
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             article_id=article.id,

@@ -90,8 +90,7 @@ class Lexicon:
 
     def codes(self) -> set[str]:
         """Every code the lexicon can give."""
-        found = {entry.cameo for table in (self.verbs, self.nouns) for entries in table.values()
-                 for entry in entries}
+        found = {entry.cameo for table in (self.verbs, self.nouns) for entries in table.values() for entry in entries}
         refined = {code for rows in self.refinements.values() for _, code in rows}
         return found | set(self.frame_codes.values()) | refined
 

@@ -21,8 +21,23 @@ LIGHT_VERBS = frozenset(
     "hold make launch carry conduct stage pay begin start resume continue have give take "
     "mount undertake complete wrap open".split()
 )
-TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "from", "for", "over",
-                "between", "among", "about")
+TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "upon",
+    "toward",
+    "towards",
+    "into",
+    "at",
+    "from",
+    "for",
+    "over",
+    "between",
+    "among",
+    "about",
+)
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # A reported "must" or "should" puts a demand on the clause's subject.
@@ -62,8 +77,11 @@ class Predicate:
     @property
     def reciprocal(self) -> bool:
         """Whether a compound subject with no target acts on itself, each member on the others."""
-        return (self.cameo[:2] in RECIPROCAL_ROOTS or self.cameo in RECIPROCAL_CODES
-                or self.head.lemma_.lower() in RECIPROCAL_LEMMAS)
+        return (
+            self.cameo[:2] in RECIPROCAL_ROOTS
+            or self.cameo in RECIPROCAL_CODES
+            or self.head.lemma_.lower() in RECIPROCAL_LEMMAS
+        )
 
 
 class MentionIndex:
@@ -95,6 +113,8 @@ class MentionIndex:
             return []
         members = [token, *token.conjuncts]
         for child in token.children:
+            if child.dep_ == "appos" and child.conjuncts:
+                members += [child, *child.conjuncts]  # "the US, Russia, and Switzerland"
             # "Barack Obama and Vladimir Putin" parsed with the conjunct on "Obama", inside the name.
             if child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_:
                 members += child.conjuncts
@@ -196,8 +216,14 @@ class PredicateFinder:
             source_countries = {m.actor.country for m in sources}
             targets = [m for m in found if m.actor.country not in source_countries]
         predicate = Predicate(
-            head=verb, cameo=entry.cameo, trigger=trigger, sources=sources, targets=targets,
-            negated=_negated(verb), specific=bool(entry.pattern), consumed={t.i for t in trigger},
+            head=verb,
+            cameo=entry.cameo,
+            trigger=trigger,
+            sources=sources,
+            targets=targets,
+            negated=_negated(verb),
+            specific=bool(entry.pattern),
+            consumed={t.i for t in trigger},
         )
         predicate.cameo = self.lexicon.refine(predicate.cameo, _clause_words(verb))
         if _future(verb) and predicate.negated:
@@ -250,13 +276,20 @@ class PredicateFinder:
         if frame == "deny":
             code, negated = wrapped.cameo, True
         return Predicate(
-            head=verb, cameo=code, trigger=[verb, *wrapped.trigger], sources=sources, targets=targets,
-            negated=negated, modality="negated" if negated else modality,
-            specific=wrapped.specific, consumed={verb.i, *wrapped.consumed, wrapped.head.i},
+            head=verb,
+            cameo=code,
+            trigger=[verb, *wrapped.trigger],
+            sources=sources,
+            targets=targets,
+            negated=negated,
+            modality="negated" if negated else modality,
+            specific=wrapped.specific,
+            consumed={verb.i, *wrapped.consumed, wrapped.head.i},
         )
 
-    def _obligation(self, verb: Token, clause: Token, inner: Predicate | None, mentions: MentionIndex
-                    ) -> Predicate | None:
+    def _obligation(
+        self, verb: Token, clause: Token, inner: Predicate | None, mentions: MentionIndex
+    ) -> Predicate | None:
         sources = self.subjects(verb, mentions)
         targets = mentions.of_phrase(_subject(clause))
         if not sources or not targets:
@@ -265,8 +298,15 @@ class PredicateFinder:
         code = self.lexicon.refine(code, _clause_words(clause))
         trigger = [verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
         consumed = {verb.i, clause.i} | (inner.consumed if inner else set())
-        return Predicate(head=verb, cameo=code, trigger=trigger, sources=sources, targets=targets,
-                         negated=_negated(verb), consumed=consumed)
+        return Predicate(
+            head=verb,
+            cameo=code,
+            trigger=trigger,
+            sources=sources,
+            targets=targets,
+            negated=_negated(verb),
+            consumed=consumed,
+        )
 
     def _reported(self, verb: Token, inner: Predicate, mentions: MentionIndex) -> Predicate:
         speakers = self.subjects(verb, mentions)
@@ -275,18 +315,23 @@ class PredicateFinder:
         if speakers and (not sources or (subject is not None and subject.pos_ == "PRON")):
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
-        return replace(inner, sources=sources, quote_speaker=speaker,
-                       consumed=inner.consumed | {verb.i, inner.head.i})
+        return replace(inner, sources=sources, quote_speaker=speaker, consumed=inner.consumed | {verb.i, inner.head.i})
 
     # -- arguments -------------------------------------------------------------
 
-    def arguments(self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
-                  ) -> tuple[list[Mention], list[Mention]]:
+    def arguments(
+        self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
+    ) -> tuple[list[Mention], list[Mention]]:
         """The source and target mentions of a verb; ``skip`` holds the words of its pattern.
 
         A word of the pattern is not a target: the troops of "sent troops" are
         what is sent, not whom it is sent to.
         """
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "soldiers killed in the attack": a past participle's noun is what it was done to.
+            agent = _child(verb, "agent")
+            by = _child(agent, "pobj") if agent is not None else None
+            return mentions.of_phrase(by), mentions.of_phrase(verb.head)
         passive = _child(verb, "nsubjpass")
         if passive is not None:
             agent = _child(verb, "agent")
@@ -303,12 +348,14 @@ class PredicateFinder:
             return self.subjects(verb.head, mentions)  # "met and signed"
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return mentions.of_phrase(verb.head)
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
+            if verb.head.pos_ in ("NOUN", "PROPN"):
+                return mentions.of_phrase(verb.head)
         return []
 
-    def objects(self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
-                ) -> list[Mention]:
+    def objects(
+        self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
+    ) -> list[Mention]:
         obj = _object(verb)
         if obj is not None and obj.i in skip:
             found = mentions.of_phrase(obj, head=False)  # "demanded the resignation of the government"
@@ -318,8 +365,9 @@ class PredicateFinder:
             return found
         places = [verb] + ([obj] if obj is not None else [])
         # "spoke by telephone with Raisi": one prepositional phrase deeper.
-        places += [item for child in verb.children if child.dep_ == "prep"
-                   for item in child.children if item.dep_ == "pobj"]
+        places += [
+            item for child in verb.children if child.dep_ == "prep" for item in child.children if item.dep_ == "pobj"
+        ]
         for preposition in TARGET_PREPS:
             for holder in places:
                 for child in holder.children:
@@ -360,14 +408,24 @@ class PredicateFinder:
         # "Russia's cooperation was important" reports no cooperation.
         if not sources or not (targets or len(sources) > 1):
             return None
-        return Predicate(head=noun, cameo=entry.cameo, trigger=[noun], sources=sources,
-                         targets=targets, specific=bool(entry.pattern), consumed={noun.i})
+        return Predicate(
+            head=noun,
+            cameo=entry.cameo,
+            trigger=[noun],
+            sources=sources,
+            targets=targets,
+            specific=bool(entry.pattern),
+            consumed={noun.i},
+        )
 
 
 def _purpose_of(verb: Token, coded: set[int]) -> bool:
     """ "met Assad to discuss ...": a purpose clause of a coded verb is part of its event."""
-    return (verb.dep_ == "advcl" and verb.head.i in coded
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i in coded
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _clause_verb(token: Token) -> int | None:
@@ -435,9 +493,7 @@ def _frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
     """The words a verb pattern can require: particles, prepositions, the object and its modifiers."""
     found: dict[str, Token] = {}
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "agent", "dative") or (
-            child.dep_ == "advmod" and child.lower_ in PARTICLES
-        ):
+        if child.dep_ in ("prt", "prep", "agent", "dative") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
             found.setdefault(child.lower_, child)
     obj = _object(verb)
     if obj is not None:
@@ -464,14 +520,12 @@ def _clause_words(head: Token) -> set[str]:
 
 
 def _negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod"
-               for child in verb.children)
+    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children)
 
 
 def _future(verb: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children) or (
-        any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children)
-        and verb.dep_ == "ccomp"
+        any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children) and verb.dep_ == "ccomp"
     )
 
 

@@ -49,7 +49,8 @@ def read_csv_file(
             on_error(InputError(origin, Messages.BAD_CSV.format(detail=detail), number))
             continue
         try:
-            yield make_article(dict(zip(header, row, strict=True)), origin=origin, line=number,
-                               default_date=default_date)
+            yield make_article(
+                dict(zip(header, row, strict=True)), origin=origin, line=number, default_date=default_date
+            )
         except InputError as error:
             on_error(error)

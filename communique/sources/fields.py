@@ -46,9 +46,7 @@ def article_id(publisher: str, url: str, text: str) -> str:
     return digest[:16]
 
 
-def make_article(
-    record: dict, *, origin: str, line: int | None, default_date: dt.date | None
-) -> Article:
+def make_article(record: dict, *, origin: str, line: int | None, default_date: dt.date | None) -> Article:
     """Build an Article from a record with fields id, text, title, published, url, publisher."""
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):

@@ -9,8 +9,19 @@ from pathlib import Path
 from ..records import EVENT_FIELDS, Article, Event
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
-ARTICLE_COLUMNS = ("id", "title", "url", "publisher", "published", "language", "dateline", "text",
-                   "captions", "origin", "coder_version")
+ARTICLE_COLUMNS = (
+    "id",
+    "title",
+    "url",
+    "publisher",
+    "published",
+    "language",
+    "dateline",
+    "text",
+    "captions",
+    "origin",
+    "coder_version",
+)
 
 
 class SQLiteStore:
