@@ -164,3 +164,10 @@ def test_cli_help_everywhere_with_an_example(command):
     assert "Usage" in result.stdout
     if command:
         assert "Example:" in result.stdout
+
+
+def test_cli_code_with_two_workers_gives_the_same_events(sample_run, tmp_path):
+    result, _ = sample_run
+    parallel = communique("code", SAMPLES, "--db", "none", "--workers", "2")
+    assert parallel.returncode == 0, parallel.stderr
+    assert parallel.stdout == result.stdout

@@ -178,7 +178,7 @@ class PredicateFinder:
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
-        complement = _child(verb, "xcomp") or (_child(verb, "ccomp") if frame in ("demand", "appeal") else None)
+        complement = _child(verb, "xcomp") or _complement_clause(verb, frame)
         if frame and complement is not None:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
@@ -467,6 +467,15 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _complement_clause(verb: Token, frame: str | None) -> Token | None:
+    """A frame's clause complement: "demanded that Iran release ...", "wants Putin to attack"."""
+    clause = _child(verb, "ccomp")
+    if clause is None or frame is None:
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause if frame in ("demand", "appeal") or infinitive else None
 
 
 def _on_object(verb: Token) -> Token | None:
