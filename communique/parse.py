@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import Messages, SettingsError
 
@@ -50,3 +51,12 @@ class Parser:
     def parse_articles(self, items: Iterable[tuple[str, T]]) -> Iterator[tuple[Doc, T]]:
         """Parse (text, context) pairs in order, keeping each context with its Doc."""
         return self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size, n_process=self.workers)
+
+
+def ents_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """The named entities of each sentence, by sentence number (one pass over the Doc)."""
+    starts = [sentence.start for sentence in doc.sents]
+    found: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        found.setdefault(bisect.bisect_right(starts, ent.start) - 1, []).append(ent)
+    return found

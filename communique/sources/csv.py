@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from ..errors import InputError, Messages
 from ..records import Article
-from .fields import decode, make_article
+from .fields import decode_or_report, make_article
 
 # Stories are long; the csv module's default field limit (128 KiB) is not.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -19,10 +19,8 @@ def read_csv_file(
     content: bytes, origin: str, default_date, on_error: Callable[[InputError], None]
 ) -> Iterator[Article]:
     """Read stories from CSV; a bad row is reported and the next one read."""
-    try:
-        text = decode(content, origin)
-    except InputError as error:
-        on_error(error)
+    text = decode_or_report(content, origin, on_error)
+    if text is None:
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:

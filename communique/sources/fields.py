@@ -24,6 +24,15 @@ def decode(content: bytes, origin: str) -> str:
         raise InputError(origin, Messages.NOT_TEXT) from error
 
 
+def decode_or_report(content: bytes, origin: str, on_error) -> str | None:
+    """``decode``, handing a refusal to ``on_error`` and giving None instead of raising."""
+    try:
+        return decode(content, origin)
+    except InputError as error:
+        on_error(error)
+        return None
+
+
 def parse_date(value: object, *, origin: str, line: int | None = None) -> dt.date | None:
     """Read a publication date: YYYY-MM-DD, YYYYMMDD or an ISO timestamp."""
     if value is None or (isinstance(value, str) and not value.strip()):

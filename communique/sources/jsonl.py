@@ -7,17 +7,15 @@ from collections.abc import Callable, Iterator
 
 from ..errors import InputError, Messages
 from ..records import Article
-from .fields import decode, make_article
+from .fields import decode_or_report, make_article
 
 
 def read_jsonl_file(
     content: bytes, origin: str, default_date, on_error: Callable[[InputError], None]
 ) -> Iterator[Article]:
     """Read stories from JSONL; a bad line is reported and the next one read."""
-    try:
-        text = decode(content, origin)
-    except InputError as error:
-        on_error(error)
+    text = decode_or_report(content, origin, on_error)
+    if text is None:
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
