@@ -16,7 +16,7 @@ from .sources import read_articles  # noqa: E402
 def load(**options):
     """Load a Coder with the bundled tables and the installed spaCy pipeline.
 
-    options: Settings fields (keep_negated, statements, quad_scheme, batch_size,
+    options: Settings fields (keep_negated, keep_hypothetical, statements, quad_scheme, batch_size,
         workers, max_chars, model).
     Returns a ready Coder.
     """

@@ -74,6 +74,9 @@ def code(
     ] = "sqlite:///communique.db",
     workers: Annotated[int, typer.Option(min=1, help="Processes to parse in.")] = 1,
     keep_negated: Annotated[bool, typer.Option(help="Also output negated events (flagged).")] = False,
+    keep_hypothetical: Annotated[
+        bool, typer.Option(help='Also output events that only may happen ("could attack").')
+    ] = False,
 ) -> None:
     """Code news stories into events, store them, and print them.
 
@@ -102,7 +105,7 @@ def code(
         failures.append(error)
         stderr.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
 
-    coder = Coder(Settings(workers=workers, keep_negated=keep_negated))
+    coder = Coder(Settings(workers=workers, keep_negated=keep_negated, keep_hypothetical=keep_hypothetical))
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     writer = EventWriter(stream, chosen)
     articles = read_articles(inputs, published=published, on_error=report)

@@ -70,3 +70,35 @@ def test_actors_mentions_point_into_the_text(coder):
     doc = coder.nlp(article.text)
     for mention in coder.actor_coder(article, doc):
         assert article.text[mention.start : mention.end] == mention.text
+
+
+def test_actors_the_army_is_the_army_named_before(coder):
+    article = make_article("Sudan's army rejected the plan. The army later suspended the talks.")
+    doc = coder.nlp(article.text)
+    codes = [(m.text, m.actor.code) for m in coder.actor_coder(article, doc)]
+    assert ("The army", "SDNMIL") in codes
+
+
+def test_actors_he_is_the_last_single_subject(coder):
+    article = make_article(
+        "President Joe Biden spoke with Emmanuel Macron. A Houthi military spokesman warned shipping companies. "
+        "He threatened further attacks."
+    )
+    doc = coder.nlp(article.text)
+    he = [m.actor for m in coder.actor_coder(article, doc) if m.text == "He"]
+    assert he and he[0].code.startswith("YEM")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Kenya held an election. Kenyan voters queued in Nairobi. Police arrested ten protesters.", "KENCOP"),
+        ("Kenya and Uganda met. Police arrested ten protesters.", "---COP"),  # no country stands out
+        ("Kenya held an election. Kenyan voters queued. Foreign police watched.", "---COP"),
+    ],
+)
+def test_actors_unnamed_state_actors_take_the_story_country(coder, text, expected):
+    article = make_article(text)
+    doc = coder.nlp(article.text)
+    police = [m.actor.code for m in coder.actor_coder(article, doc) if m.actor.roles == ("COP",)]
+    assert police == [expected]

@@ -69,3 +69,29 @@ def test_events_carry_their_evidence(code_text, field):
 def test_events_codebook_values_come_with_the_code(code_text):
     [event] = code_text("Iran criticised Israel.")
     assert (event.cameo, event.goldstein, event.quad_class, event.plover) == ("111", -2.0, 3, "ACCUSE")
+
+
+def test_events_hypothetical_events_are_left_out_unless_kept(code_text, coder):
+    from communique.pipeline import Coder
+    from communique.settings import Settings
+    from tests.conftest import make_article
+
+    text = "Japan could impose sanctions on Russia."
+    assert code_text(text) == []
+    keeping = Coder(Settings(keep_hypothetical=True), nlp=coder.nlp)
+    events = keeping(make_article(text))
+    assert [(e.source, e.target, e.cameo[:2], e.modality) for e in events] == [("JPN", "RUS", "16", "hypothetical")]
+
+
+def test_events_a_refused_future_act_is_a_rejection(code_text):
+    events = code_text("Germany said it would not send tanks to Ukraine.")
+    assert [(e.source, e.target, e.cameo[:2], e.negated) for e in events] == [("DEU", "UKR", "12", False)]
+
+
+@pytest.mark.parametrize(
+    "text,reciprocal",
+    [("Peru and Chile agreed to hold talks.", True), ("Peru and Chile pledged to send aid.", False)],
+)
+def test_events_only_cooperation_is_coded_both_ways(code_text, text, reciprocal):
+    pairs = {(e.source, e.target) for e in code_text(text)}
+    assert (("PER", "CHL") in pairs and ("CHL", "PER") in pairs) is reciprocal

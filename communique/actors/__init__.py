@@ -10,6 +10,7 @@ resolve to the same actor.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -30,6 +31,9 @@ NOUNISH = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 # A country or capital after these prepositions is where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
+# Roles whose country a story's setting does not tell: armed groups cross borders.
+NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
+FOREIGN_WORDS = {"foreign", "western", "international", "regional", "other", "neighbouring", "neighboring"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # "the two sides", "both countries": a pair named just before.
@@ -51,11 +55,23 @@ class StoryMemory:
     """What the actor stage remembers while reading one story."""
 
     date: dt.date | None = None
+    main_country: str = ""  # the country the story is mostly about, if one stands out
     persons: dict[str, Actor | None] = field(default_factory=dict)
     last_person: Actor | None = None
+    last_subject: Actor | None = None  # the last single actor that was a subject: "he" or "she" next
+    last_by_roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     last_group: tuple[Actor, ...] = ()
     by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def remember(self, token: Token, actors: tuple[Actor, ...]) -> None:
+        """Note what later mentions may refer back to: "he", "the army"."""
+        for actor in actors:
+            if actor.roles and actor.country not in ("", "---"):
+                self.last_by_roles[actor.roles] = actor
+        singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
+        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].roles):
+            self.last_subject = actors[0]
 
     def remember_person(self, actor: Actor) -> None:
         parts = {actor.name, *actor.name.split()}
@@ -162,18 +178,27 @@ class ActorCoder:
         hits = self.find_names(doc)
         hit_at = {token.i: span for span in hits for token in span}
         persons = {token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
-        story = StoryMemory(date=article.published)
+        story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         for token in doc:
             actors = self._code_token(token, hit_at, persons, story)
             if actors:
                 story.by_token[token.i] = actors
                 if any(actor.name == PLACE_MARK for actor in actors):
                     continue
+                story.remember(token, actors)
                 if token.dep_ == "conj" and token.head.i in story.by_token:
                     story.last_group = story.by_token[token.head.i] + actors
                 elif len(actors) > 1:
                     story.last_group = actors
         return self._mentions(doc, story, hit_at, persons)
+
+    def main_country(self, hits: list[Span]) -> str:
+        """The country named most in a story, when it has at least two mentions and half of them."""
+        counts = Counter(self.entry(hit).country for hit in hits if self.entry(hit).kind != "organization")
+        if not counts:
+            return ""
+        country, count = counts.most_common(1)[0]
+        return country if count >= 2 and count * 2 >= sum(counts.values()) else ""
 
     def find_names(self, doc: Doc) -> list[Span]:
         """Spans naming countries, capitals, demonyms and organisations (longest first)."""
@@ -256,14 +281,22 @@ class ActorCoder:
             person = Actor(organization.code, organization.country, (), name=ent.text, title=" ".join(title))
             story.remember_person(person)
             return (person,)
-        person = Actor.from_parts(country or UNKNOWN_COUNTRY, self.roles[title], name=ent.text, title=" ".join(title))
+        if country is None:
+            # "Prime Minister Nikol Pashinyan": the table of office-holders knows the country.
+            listed = self.known_person(ent.text, story.date) or self.known_person(token.text, story.date)
+            country = listed.country if listed is not None and len(listed.country) == 3 else None
+        country = country or _story_country(token, self.roles[title], story)
+        person = Actor.from_parts(country, self.roles[title], name=ent.text, title=" ".join(title))
         story.remember_person(person)
         return (person,)
 
     def _code_pronoun(self, token: Token, story: StoryMemory) -> tuple[Actor, ...]:
         word = token.lower_
-        if word in PERSON_PRONOUNS and story.last_person is not None:
-            return (story.last_person,)
+        if word in PERSON_PRONOUNS:
+            last = story.last_subject or story.last_person
+            return (last,) if last is not None else ()
+        if word in ("they", "them", "their") and len(story.last_group) > 1:
+            return story.last_group
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return story.by_token.get(token.head.head.i, ())
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -295,11 +328,16 @@ class ActorCoder:
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
                 return (last,)  # "the minister" is the minister named before
+            earlier = story.last_by_roles.get(self.roles[title])
+            if earlier is not None:
+                return (earlier,)  # "the army" is the army named before
         organization = self._organization_in(left, hit_at)
         if not countries and organization is not None:
             return (organization,)
         roles, name = self.roles[title], " ".join(title)
-        return tuple(Actor.from_parts(country, roles, title=name) for country in countries or [UNKNOWN_COUNTRY])
+        if not countries:
+            countries = [_story_country(token, roles, story)]
+        return tuple(Actor.from_parts(country, roles, title=name) for country in countries)
 
     def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
         """A thing named with its country: "Ukrainian positions", "Syrian army positions"."""
@@ -427,6 +465,19 @@ class ActorCoder:
                     )
                 )
         return mentions
+
+
+def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> str:
+    """The country of a state or society actor the story names without one: its main country.
+
+    Non-state armed groups (REB, UAF, CRM) keep an unknown country, and so do
+    actors marked as from elsewhere ("foreign governments").
+    """
+    if not story.main_country or set(roles) & NON_STATE_ROLES:
+        return UNKNOWN_COUNTRY
+    if any(child.lower_ in FOREIGN_WORDS for child in token.children):
+        return UNKNOWN_COUNTRY
+    return story.main_country
 
 
 def _forms(token: Token) -> tuple[str, ...]:

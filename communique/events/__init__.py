@@ -65,6 +65,8 @@ class EventCoder:
         settings = self.settings
         if predicate.negated and not settings.keep_negated:
             return []
+        if predicate.modality == "hypothetical" and not settings.keep_hypothetical:
+            return []
         if predicate.cameo not in self.codebook:
             return []
         if predicate.cameo.startswith("01") and not settings.statements:

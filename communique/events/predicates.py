@@ -40,11 +40,16 @@ TARGET_PREPS = (
 )
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Modal verbs that make an act possible rather than done.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 # A reported "must" or "should" puts a demand on the clause's subject.
 OBLIGATION_AUX = frozenset({"must", "should"})
-# CAMEO codes reciprocal events in both directions when two actors act together.
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-RECIPROCAL_CODES = frozenset({"057"})
+# CAMEO codes reciprocal events in both directions when two actors act together:
+# consulting, material cooperation, and agreeing to meet, cooperate or settle -
+# not visits, aid or yielding, which go one way.
+RECIPROCAL_ROOTS = frozenset({"04", "06"})
+RECIPROCAL_CODES = frozenset({"030", "031", "0311", "0312", "0313", "0314", "032", "036", "037", "054", "055", "057"})
+ONE_WAY_CODES = frozenset({"042", "043", "044"})
 # Verbs whose compound subject acts on itself in any root: "the two armies exchanged fire".
 RECIPROCAL_LEMMAS = frozenset({"exchange", "clash", "trade", "swap", "fight"})
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
@@ -56,6 +61,13 @@ VISIT_CODES = frozenset({"042"})
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
 # Adverbs the parser leaves where a particle belongs: "pulled its troops back".
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
+# Pronouns by which a reported clause names its own speaker.
+SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+# Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
+# unlike those that report it ("reported heavy fire").
+PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
+# Verbs whose complement is an act stopped or avoided, never asserted: "stop fighting".
+STOP_VERBS = frozenset({"stop", "halt", "end", "cease", "quit", "avoid", "refrain", "prevent", "suspend"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -77,6 +89,8 @@ class Predicate:
     @property
     def reciprocal(self) -> bool:
         """Whether a compound subject with no target acts on itself, each member on the others."""
+        if self.cameo in ONE_WAY_CODES:
+            return False
         return (
             self.cameo[:2] in RECIPROCAL_ROOTS
             or self.cameo in RECIPROCAL_CODES
@@ -126,7 +140,8 @@ class MentionIndex:
             if child.dep_ == "compound" and self.at(child):
                 return _unique(self.at(child))
         for child in token.children:
-            if child.dep_ == "poss" and self.of_phrase(child):
+            # "Seoul's participation" is Seoul's act; "his supporters" are not him.
+            if child.dep_ == "poss" and child.pos_ != "PRON" and self.of_phrase(child):
                 return self.of_phrase(child)
         for preposition in ("of", "with"):  # "parts of Ukraine", "its border with Guyana"
             for child in token.children:
@@ -154,7 +169,12 @@ class PredicateFinder:
                     predicates.append(predicate)
                     consumed |= predicate.consumed - {predicate.head.i}
         heads_coded = {p.head.i for p in predicates}
-        predicates = [p for p in predicates if not _purpose_of(p.head, heads_coded)]
+        wrapped = self._unasserted(sentence)
+        predicates = [
+            p
+            for p in predicates
+            if not _purpose_of(p.head, heads_coded) and (p.head.i not in wrapped or p.consumed - {p.head.i})
+        ]
         used_nouns = {p.head.i for p in predicates} | consumed
         heads = {p.head.i for p in predicates}
         for token in sentence:
@@ -169,6 +189,21 @@ class PredicateFinder:
                 if predicate is not None:
                     predicates.append(predicate)
         return [p for p in predicates if p.head.i not in consumed]
+
+    def _unasserted(self, sentence: Span) -> set[int]:
+        """Verbs inside the complement of a frame or of "stop": wanted, urged or ended, not done."""
+        found: set[int] = set()
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if lemma in self.lexicon.frames or lemma in STOP_VERBS:
+                for child in token.children:
+                    if child.dep_ in ("xcomp", "ccomp") and (
+                        child.dep_ == "xcomp"
+                        or lemma in STOP_VERBS
+                        or self.lexicon.frames[lemma] in ("appeal", "demand")
+                    ):
+                        found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
+        return found
 
     # -- verbs ---------------------------------------------------------------
 
@@ -212,6 +247,8 @@ class PredicateFinder:
         if not targets and frame in ("appeal", "demand") and complement is not None:
             # "demanded that the DPRK forsake ...": whoever must act is the target.
             targets = mentions.of_phrase(_subject(complement))
+        if not targets and frame and complement is not None:
+            targets = self.objects(complement, mentions)  # "pledged to stand with the UAE"
         if not targets and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             # "met with Assad to discuss ...": a purpose clause shares its head's target.
             targets = self.objects(verb.head, mentions)
@@ -244,6 +281,8 @@ class PredicateFinder:
                 predicate.modality = "intended"
         if predicate.negated:
             predicate.modality = "negated"
+        elif _hypothetical(verb):
+            predicate.modality = "hypothetical"
         return predicate
 
     def _verb_entry(self, verb: Token) -> tuple[Entry | None, list[Token]]:
@@ -252,7 +291,7 @@ class PredicateFinder:
         lemma = verb.lemma_.lower()
         entry = self.lexicon.match_verb(lemma, words)
         if (entry is None or not entry.pattern) and (
-            entry is None or lemma in LIGHT_VERBS or entry.cameo.startswith("01")
+            entry is None or lemma in LIGHT_VERBS or (entry.cameo.startswith("01") and lemma in PERFORMATIVE_VERBS)
         ):
             for obj in _event_noun_slots(verb, inside=entry is None):
                 noun_entry = self.lexicon.match_noun(obj.lemma_.lower(), _modifier_words(obj))
@@ -317,7 +356,7 @@ class PredicateFinder:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
         subject = _subject(inner.head)
-        if speakers and (not sources or (subject is not None and subject.pos_ == "PRON")):
+        if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(inner, sources=sources, quote_speaker=speaker, consumed=inner.consumed | {verb.i, inner.head.i})
@@ -351,6 +390,8 @@ class PredicateFinder:
             return mentions.of_phrase(subject)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)  # "met and signed"
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(_object(verb.head)):
+            return mentions.of_phrase(_object(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
@@ -541,6 +582,14 @@ def _future(verb: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children) or (
         any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children) and verb.dep_ == "ccomp"
     )
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "could use the truce", "might attack", "would retaliate if ...": possible, not done."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & HYPOTHETICAL_AUX:
+        return True
+    return "would" in auxiliaries and verb.dep_ != "ccomp"
 
 
 def _obliged(clause: Token) -> bool:
