@@ -61,6 +61,7 @@ class StoryMemory:
     last_subject: Actor | None = None  # the last single actor that was a subject: "he" or "she" next
     last_by_roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     last_group: tuple[Actor, ...] = ()
+    last_group_sentence: int = -1
     by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
@@ -188,8 +189,10 @@ class ActorCoder:
                 story.remember(token, actors)
                 if token.dep_ == "conj" and token.head.i in story.by_token:
                     story.last_group = story.by_token[token.head.i] + actors
+                    story.last_group_sentence = _sentence_start(token)
                 elif len(actors) > 1:
                     story.last_group = actors
+                    story.last_group_sentence = _sentence_start(token)
         return self._mentions(doc, story, hit_at, persons)
 
     def main_country(self, hits: list[Span]) -> str:
@@ -296,7 +299,11 @@ class ActorCoder:
             last = story.last_subject or story.last_person
             return (last,) if last is not None else ()
         if word in ("they", "them", "their") and len(story.last_group) > 1:
-            return story.last_group
+            # Only a group named in this sentence or the one before: "they" drifts fast.
+            previous = token.sent.start == story.last_group_sentence or _previous_sentence_start(token) == (
+                story.last_group_sentence
+            )
+            return story.last_group if previous else ()
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return story.by_token.get(token.head.head.i, ())
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -478,6 +485,15 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     if any(child.lower_ in FOREIGN_WORDS for child in token.children):
         return UNKNOWN_COUNTRY
     return story.main_country
+
+
+def _sentence_start(token: Token) -> int:
+    return token.sent.start
+
+
+def _previous_sentence_start(token: Token) -> int:
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else -1
 
 
 def _forms(token: Token) -> tuple[str, ...]:

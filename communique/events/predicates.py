@@ -44,14 +44,17 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 # A reported "must" or "should" puts a demand on the clause's subject.
 OBLIGATION_AUX = frozenset({"must", "should"})
-# CAMEO codes reciprocal events in both directions when two actors act together:
-# consulting, material cooperation, and agreeing to meet, cooperate or settle -
-# not visits, aid or yielding, which go one way.
+# CAMEO codes an event in both directions when two actors do it together and to
+# each other: consultations (not visits), material cooperation, and what these
+# verbs say ("South Korea and Russia agreed", "the two armies exchanged fire").
+# "Britain and France proposed a resolution" is done together, to no one: one
+# event each.
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
-RECIPROCAL_CODES = frozenset({"030", "031", "0311", "0312", "0313", "0314", "032", "036", "037", "054", "055", "057"})
 ONE_WAY_CODES = frozenset({"042", "043", "044"})
-# Verbs whose compound subject acts on itself in any root: "the two armies exchanged fire".
-RECIPROCAL_LEMMAS = frozenset({"exchange", "clash", "trade", "swap", "fight"})
+RECIPROCAL_LEMMAS = frozenset(
+    "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
+    "exchange clash trade swap fight".split()
+)
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
@@ -91,11 +94,7 @@ class Predicate:
         """Whether a compound subject with no target acts on itself, each member on the others."""
         if self.cameo in ONE_WAY_CODES:
             return False
-        return (
-            self.cameo[:2] in RECIPROCAL_ROOTS
-            or self.cameo in RECIPROCAL_CODES
-            or self.head.lemma_.lower() in RECIPROCAL_LEMMAS
-        )
+        return self.cameo[:2] in RECIPROCAL_ROOTS or self.head.lemma_.lower() in RECIPROCAL_LEMMAS
 
 
 class MentionIndex:
