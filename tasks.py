@@ -62,6 +62,7 @@ def test() -> None:
     install("requirements.lock", "requirements-dev.lock")
     run(BIN / "ruff", "check", "communique", "tests", "bench", "docs", "tasks.py")
     run(BIN / "ruff", "format", "--check", "communique", "tests", "bench", "docs", "tasks.py")
+    run(BIN / "mypy", "communique")
     run(PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider")
 
 

@@ -19,6 +19,7 @@ class Messages:
     BAD_DATE = "impossible date {value!r} (use YYYY-MM-DD or YYYYMMDD)"
     BAD_CSV = "malformed CSV: {detail}"
     CSV_NO_TEXT_COLUMN = "no 'text' column in the header"
+    FILE_TOO_LARGE = "file is {size:,} bytes, more than the limit of {limit:,}"
     TOO_LONG = "article is {size:,} characters, more than the limit of {limit:,}"
     NOT_ENGLISH = "skipped: the text is not English (language {language!r})"
     BAD_DB_URL = "unsupported database URL {url!r} (use sqlite:///PATH or none)"

@@ -151,10 +151,11 @@ def _usable(gold: GoldEvent, level: str, plover_of) -> bool:
 
 
 def _matches(level: str, gold: GoldEvent, event: Event, plover_of) -> bool:
+    code = gold.code or ""  # only levels that gold events without a code never reach use it
     if level == "root":
-        return event.cameo[:2] == gold.code[:2]
+        return event.cameo[:2] == code[:2]
     if level == "code":
-        return event.cameo == gold.code
+        return event.cameo == code
     if level == "plover":
         return event.plover == _gold_plover(gold, plover_of)
     if level == "full":
@@ -164,7 +165,7 @@ def _matches(level: str, gold: GoldEvent, event: Event, plover_of) -> bool:
         gold.target is None or _country(event.target) == _country(gold.target)
     )
     if level == "dyad_root":
-        return same_dyad and event.cameo[:2] == gold.code[:2]
+        return same_dyad and event.cameo[:2] == code[:2]
     return same_dyad and event.plover == _gold_plover(gold, plover_of)
 
 

@@ -7,6 +7,7 @@ This is the only module that imports every stage.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from .merge import merge_events
 from .parse import Parser, load_pipeline
 from .records import Article, Event
 from .settings import Settings
+from .sources.fields import article_id
 from .when import date_events
 from .where import Gazetteer, place_events
 
@@ -50,8 +52,14 @@ class Coder:
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
         self.gazetteer = Gazetteer(self.actor_coder.countries)
 
-    def __call__(self, article: Article) -> list[Event]:
-        """Code one story and return its events."""
+    def __call__(self, article: Article | str, *, published: dt.date | None = None) -> list[Event]:
+        """Code one story and return its events.
+
+        article: an Article, or the text of a story.
+        published: the publication date of a story given as text.
+        """
+        if isinstance(article, str):
+            article = Article(id=article_id("", "", article), text=article, published=published)
         for _, events in self.pipe([article]):
             return events
         return []

@@ -111,9 +111,9 @@ def _relative(text: str, published: dt.date, future: bool):
             month = MONTHS[word]
             year = published.year if month <= published.month or future else published.year - 1
             return dt.date(year, month, 1), "month"
-    year = YEAR.search(text)
-    if year:
-        return dt.date(int(year.group(1)), 1, 1), "year"
+    found_year = YEAR.search(text)
+    if found_year:
+        return dt.date(int(found_year.group(1)), 1, 1), "year"
     if "year" in words and "last" in words:
         return dt.date(published.year - 1, 1, 1), "year"
     return None

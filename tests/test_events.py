@@ -95,3 +95,10 @@ def test_events_a_refused_future_act_is_a_rejection(code_text):
 def test_events_only_cooperation_is_coded_both_ways(code_text, text, reciprocal):
     pairs = {(e.source, e.target) for e in code_text(text)}
     assert (("PER", "CHL") in pairs and ("CHL", "PER") in pairs) is reciprocal
+
+
+def test_events_coder_takes_plain_text(coder):
+    import datetime as dt
+
+    [event] = coder("Iran criticised Israel on Monday.", published=dt.date(2024, 3, 6))
+    assert (event.source, event.target, event.cameo, event.date) == ("IRN", "ISR", "111", "2024-03-04")

@@ -132,3 +132,28 @@ def test_sources_default_raises_on_bad_input(tmp_path):
     path.write_bytes(b"")
     with pytest.raises(InputError, match="empty"):
         list(read_articles([path]))
+
+
+def test_sources_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    import communique.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"id": "a", "text": "' + "x" * 200 + '"}\n', encoding="utf-8")
+    articles, errors = read([path])
+    assert articles == []
+    assert errors == [f"{path}: file is {path.stat().st_size} bytes, more than the limit of 100"]
+
+
+def test_sources_article_over_the_length_limit_is_reported_and_the_rest_coded(coder):
+    from communique.pipeline import Coder
+    from communique.settings import Settings
+    from tests.conftest import make_article
+
+    small = Coder(Settings(max_chars=40), nlp=coder.nlp)
+    errors = []
+    long_story = make_article("Iran criticised Israel. " * 5, article_id="long")
+    short_story = make_article("Iran criticised Israel.", article_id="short")
+    coded = list(small.pipe([long_story, short_story], on_error=errors.append))
+    assert [article.id for article, _ in coded] == ["short"]
+    assert [str(e) for e in errors] == ["long: article is 120 characters, more than the limit of 40"]

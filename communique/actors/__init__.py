@@ -499,10 +499,9 @@ def _previous_sentence_start(token: Token) -> int:
 def _forms(token: Token) -> tuple[str, ...]:
     lower = token.lower_
     lemma = token.lemma_.lower()
-    forms = (lower, lemma)
     if lower.endswith("s") and len(lower) > 3:
-        forms += (lower[:-1],)
-    return forms
+        return (lower, lemma, lower[:-1])
+    return (lower, lemma)
 
 
 def _is_modifier(token: Token) -> bool:

@@ -51,7 +51,7 @@ class EventCoder:
         Returns Events in text order, without date or place (later stages add them).
         """
         index = MentionIndex(mentions)
-        places = {}
+        places: dict[int, str] = {}
         for mention in mentions:
             if mention.place:
                 places.setdefault(mention.sentence, mention.actor.country)

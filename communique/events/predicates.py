@@ -430,7 +430,8 @@ class PredicateFinder:
         entry = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_words(noun))
         if entry is None:
             return None
-        sources, targets = [], []
+        sources: list[Mention] = []
+        targets: list[Mention] = []
         for child in noun.children:
             if child.dep_ == "poss":
                 sources = mentions.of_phrase(child)

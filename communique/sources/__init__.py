@@ -16,6 +16,9 @@ from ..records import Article
 from . import csv, jsonl, text
 from .fields import parse_date
 
+# Files are read whole for now; beyond this size a file is refused rather than
+# exhausting memory. Streaming readers (issue 8) will lift it.
+MAX_FILE_BYTES = 512 * 1024 * 1024
 READERS = {".txt": text.read_text_file, ".jsonl": jsonl.read_jsonl_file, ".csv": csv.read_csv_file}
 ErrorHandler = Callable[[InputError], None]
 
@@ -63,6 +66,10 @@ def _read_file(path: Path, default_date, on_error: ErrorHandler) -> Iterator[Art
         on_error(InputError(str(path), Messages.UNSUPPORTED.format(suffix=path.suffix)))
         return
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            on_error(InputError(str(path), Messages.FILE_TOO_LARGE.format(size=size, limit=MAX_FILE_BYTES)))
+            return
         content = path.read_bytes()
     except OSError as error:
         on_error(InputError(str(path), error.strerror or str(error)))
