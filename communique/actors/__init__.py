@@ -24,8 +24,6 @@ from .tables import Country, Organization, Person, load_countries, load_organiza
 __all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations", "load_people"]
 
 UNKNOWN_COUNTRY = "---"
-# Marks, inside this stage, a country standing as a place; it becomes Mention.place.
-PLACE_MARK = "\x00place"
 NOUNISH = {"NOUN", "PROPN"}
 # Words inside a noun phrase that modify its head rather than name an actor of their own.
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
@@ -63,6 +61,7 @@ class StoryMemory:
     last_group: tuple[Actor, ...] = ()
     last_group_sentence: int = -1
     by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)  # token -> country named as a place
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def remember(self, token: Token, actors: tuple[Actor, ...]) -> None:
@@ -181,11 +180,13 @@ class ActorCoder:
         persons = {token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         for token in doc:
+            place = self._place_at(token, hit_at)
+            if place:
+                story.places[token.i] = place
+                continue
             actors = self._code_token(token, hit_at, persons, story)
             if actors:
                 story.by_token[token.i] = actors
-                if any(actor.name == PLACE_MARK for actor in actors):
-                    continue
                 story.remember(token, actors)
                 if token.dep_ == "conj" and token.head.i in story.by_token:
                     story.last_group = story.by_token[token.head.i] + actors
@@ -241,14 +242,19 @@ class ActorCoder:
                 return self._code_country_noun(token, hit_at, story)
         return ()
 
+    def _place_at(self, token: Token, hit_at) -> str:
+        """The country of a country or capital named as where something happened ("in Moscow")."""
+        hit = hit_at.get(token.i)
+        if hit is None or token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
+            return ""
+        return self.entry(hit).country if _is_place(token) else ""
+
     def _code_name(self, token: Token, hit: Span) -> tuple[Actor, ...]:
         entry = self.entry(hit)
         if entry.kind == "organization":
             return (Actor(code=entry.code, country=entry.country, name=entry.name),)
         if _is_modifier(token):
             return ()
-        if entry.kind in ("country", "capital") and _is_place(token):
-            return (Actor.from_parts(entry.country, name=PLACE_MARK),)
         if entry.kind == "capital":
             return (Actor.from_parts(entry.country, ("GOV",)),)
         return (Actor.from_parts(entry.country),)
@@ -452,25 +458,23 @@ class ActorCoder:
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 sentence_of[token.i] = number
+        coded = [(index, actor, False) for index, actors in story.by_token.items() for actor in actors]
+        coded += [(index, Actor.from_parts(country), True) for index, country in story.places.items()]
         mentions = []
-        for index, actors in sorted(story.by_token.items()):
+        for index, actor, place in sorted(coded, key=lambda item: item[0]):
             token = doc[index]
             span = hit_at.get(index) or persons.get(index) or doc[token.left_edge.i : index + 1]
-            for actor in actors:
-                place = actor.name == PLACE_MARK
-                if place:
-                    actor = Actor.from_parts(actor.country)
-                mentions.append(
-                    Mention(
-                        start=span.start_char,
-                        end=span.end_char,
-                        head=token.idx,
-                        text=span.text,
-                        actor=actor,
-                        sentence=sentence_of[index],
-                        place=place,
-                    )
+            mentions.append(
+                Mention(
+                    start=span.start_char,
+                    end=span.end_char,
+                    head=token.idx,
+                    text=span.text,
+                    actor=actor,
+                    sentence=sentence_of[index],
+                    place=place,
                 )
+            )
         return mentions
 
 
