@@ -9,9 +9,8 @@ resolve to the same actor.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,7 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor, Article, Mention
+from .persons import People
+from .story import StoryMemory, previous_sentence_start, sentence_start
 from .tables import Country, Organization, Person, load_countries, load_organizations, load_people, load_roles
+from .titles import Titles
 
 __all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations", "load_people"]
 
@@ -48,42 +50,6 @@ class NameEntry:
     name: str
 
 
-@dataclass
-class StoryMemory:
-    """What the actor stage remembers while reading one story."""
-
-    date: dt.date | None = None
-    main_country: str = ""  # the country the story is mostly about, if one stands out
-    persons: dict[str, Actor | None] = field(default_factory=dict)
-    last_person: Actor | None = None
-    last_subject: Actor | None = None  # the last single actor that was a subject: "he" or "she" next
-    last_by_roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
-    last_group: tuple[Actor, ...] = ()
-    last_group_sentence: int = -1
-    by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
-    places: dict[int, str] = field(default_factory=dict)  # token -> country named as a place
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-
-    def remember(self, token: Token, actors: tuple[Actor, ...]) -> None:
-        """Note what later mentions may refer back to: "he", "the army"."""
-        for actor in actors:
-            if actor.roles and actor.country not in ("", "---"):
-                self.last_by_roles[actor.roles] = actor
-        singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
-        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].roles):
-            self.last_subject = actors[0]
-
-    def remember_person(self, actor: Actor) -> None:
-        parts = {actor.name, *actor.name.split()}
-        for part in parts:
-            if len(part) < 3:
-                continue
-            known = self.persons.get(part, actor)
-            # A name part shared by two people names neither of them.
-            self.persons[part] = actor if known == actor else None
-        self.last_person = actor
-
-
 class ActorCoder:
     """Holds the actor tables and codes the actors of parsed stories.
 
@@ -102,50 +68,11 @@ class ActorCoder:
     ) -> None:
         self.countries = countries if countries is not None else load_countries()
         self.organizations = organizations if organizations is not None else load_organizations()
-        self.roles = roles if roles is not None else load_roles()
-        self.people: dict[str, list[Person]] = {}
-        for person in people if people is not None else load_people():
-            for name in {person.name, *person.aliases}:
-                self.people.setdefault(name, []).append(person)
-        self._add_surnames()
-        self.titles_by_last_word: dict[str, list[tuple[str, ...]]] = {}
-        for title in sorted(self.roles, key=len, reverse=True):
-            self.titles_by_last_word.setdefault(title[-1], []).append(title)
+        self.titles = Titles(roles)
+        self.people = People(people)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
-
-    def _add_surnames(self) -> None:
-        """Index each office-holder by surname too, where no other holder shares it."""
-        owners: dict[str, set[str]] = {}
-        for name, terms in self.people.items():
-            surname = name.split()[-1]
-            if len(name.split()) > 1 and len(surname) > 2:
-                owners.setdefault(surname, set()).update(term.name for term in terms)
-        for surname, names in owners.items():
-            if len(names) == 1 and surname not in self.people:
-                self.people[surname] = [t for name in names for t in self.people[name]]
-
-    def known_person(self, name: str, day: dt.date | None) -> Actor | None:
-        """The office-holder a name means, coded by the office held on ``day``."""
-        terms = self.people.get(name)
-        if not terms:
-            return None
-        if day is None:
-            term = max(terms, key=lambda t: t.start)
-        else:
-            current = [t for t in terms if t.in_office(day)]
-            if not current:
-                # Out of office that day: still of the country, in no role ("former president").
-                earlier = [t for t in terms if t.start <= day]
-                if not earlier:
-                    return None
-                term = max(earlier, key=lambda t: t.start)
-                return Actor.from_parts(term.country, name=term.name)
-            term = current[0]
-        if term.country.startswith("IGO"):
-            return Actor(term.country, "", (), name=term.name, title=term.title)
-        return Actor.from_parts(term.country, term.roles, name=term.name, title=term.title)
 
     def _add_names(self, nlp: Language) -> None:
         phrases: dict[str, NameEntry] = {}
@@ -190,10 +117,10 @@ class ActorCoder:
                 story.remember(token, actors)
                 if token.dep_ == "conj" and token.head.i in story.by_token:
                     story.last_group = story.by_token[token.head.i] + actors
-                    story.last_group_sentence = _sentence_start(token)
+                    story.last_group_sentence = sentence_start(token)
                 elif len(actors) > 1:
                     story.last_group = actors
-                    story.last_group_sentence = _sentence_start(token)
+                    story.last_group_sentence = sentence_start(token)
         return self._mentions(doc, story, hit_at, persons)
 
     def main_country(self, hits: list[Span]) -> str:
@@ -224,7 +151,7 @@ class ActorCoder:
         if token.pos_ == "PROPN" and story.persons.get(token.text):
             return (story.persons[token.text],)  # type: ignore[return-value]
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat"):
-            known = self.known_person(token.text, story.date)
+            known = self.people.actor(token.text, story.date)
             if known is not None:
                 story.remember_person(known)
                 return (known,)
@@ -235,7 +162,7 @@ class ActorCoder:
         if token.pos_ in NOUNISH:
             if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ == "two" for c in token.children):
                 return story.last_group
-            title = self.title_ending_at(token)
+            title = self.titles.ending_at(token)
             if title:
                 return self._code_role_noun(token, title, hit_at, story)
             if token.pos_ == "NOUN":
@@ -262,7 +189,7 @@ class ActorCoder:
     def _code_person(self, token: Token, ent: Span, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
         known = story.persons.get(ent.text) or story.persons.get(token.text)
         left = ent.doc[token.left_edge.i : ent.start]
-        title = self.title_in(left)
+        title = self.titles.within(left)
         country = self.country_of(token, left, hit_at, story)
         if title is None and token.dep_ == "appos" and token.head.i in story.by_token:
             # "her Russian counterpart, Sergey Lavrov": the person is the phrase before.
@@ -274,12 +201,12 @@ class ActorCoder:
         if title is None:
             appositive = next((c for c in token.children if c.dep_ == "appos"), None)
             if appositive is not None:
-                title = self.title_ending_at(appositive)
+                title = self.titles.ending_at(appositive)
                 if title:
                     left = ent.doc[appositive.left_edge.i : appositive.i + 1]
                     country = country or self.country_of(appositive, left, hit_at, story)
         if title is None:
-            known = known or self.known_person(ent.text, story.date) or self.known_person(token.text, story.date)
+            known = known or self.people.actor(ent.text, story.date) or self.people.actor(token.text, story.date)
             if known:
                 story.remember_person(known)
                 return (known,)
@@ -292,10 +219,10 @@ class ActorCoder:
             return (person,)
         if country is None:
             # "Prime Minister Nikol Pashinyan": the table of office-holders knows the country.
-            listed = self.known_person(ent.text, story.date) or self.known_person(token.text, story.date)
+            listed = self.people.actor(ent.text, story.date) or self.people.actor(token.text, story.date)
             country = listed.country if listed is not None and len(listed.country) == 3 else None
-        country = country or _story_country(token, self.roles[title], story)
-        person = Actor.from_parts(country, self.roles[title], name=ent.text, title=" ".join(title))
+        country = country or _story_country(token, self.titles[title], story)
+        person = Actor.from_parts(country, self.titles[title], name=ent.text, title=" ".join(title))
         story.remember_person(person)
         return (person,)
 
@@ -306,7 +233,7 @@ class ActorCoder:
             return (last,) if last is not None else ()
         if word in ("they", "them", "their") and len(story.last_group) > 1:
             # Only a group named in this sentence or the one before: "they" drifts fast.
-            previous = token.sent.start == story.last_group_sentence or _previous_sentence_start(token) == (
+            previous = token.sent.start == story.last_group_sentence or previous_sentence_start(token) == (
                 story.last_group_sentence
             )
             return story.last_group if previous else ()
@@ -335,19 +262,21 @@ class ActorCoder:
                 # "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
                 countries = self._countries_in_object(child, hit_at)
                 if countries:
-                    return tuple(Actor.from_parts(code, self.roles[title], title=" ".join(title)) for code in countries)
+                    return tuple(
+                        Actor.from_parts(code, self.titles[title], title=" ".join(title)) for code in countries
+                    )
         countries = self.countries_of(token, left, hit_at, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
                 return (last,)  # "the minister" is the minister named before
-            earlier = story.last_by_roles.get(self.roles[title])
+            earlier = story.last_by_roles.get(self.titles[title])
             if earlier is not None:
                 return (earlier,)  # "the army" is the army named before
         organization = self._organization_in(left, hit_at)
         if not countries and organization is not None:
             return (organization,)
-        roles, name = self.roles[title], " ".join(title)
+        roles, name = self.titles[title], " ".join(title)
         if not countries:
             countries = [_story_country(token, roles, story)]
         return tuple(Actor.from_parts(country, roles, title=name) for country in countries)
@@ -370,31 +299,11 @@ class ActorCoder:
             return (organization,) if organization is not None else ()
         if not countries or token.lower_ in RELATIONAL_TITLES:
             return ()
-        title = self.title_in(left)
-        roles = self.roles[title] if title else ()
+        title = self.titles.within(left)
+        roles = self.titles[title] if title else ()
         return tuple(Actor.from_parts(country, roles) for country in countries)
 
     # -- titles and countries --------------------------------------------
-
-    def title_ending_at(self, token: Token) -> tuple[str, ...] | None:
-        """The longest title in the roles table whose last word is ``token``."""
-        doc = token.doc
-        for form in _forms(token):
-            for title in self.titles_by_last_word.get(form, ()):
-                start = token.i - len(title) + 1
-                if start < 0:
-                    continue
-                if all(word in _forms(doc[start + k]) for k, word in enumerate(title[:-1])):
-                    return title
-        return None
-
-    def title_in(self, span: Span) -> tuple[str, ...] | None:
-        """The title closest to the end of ``span``, if any."""
-        for token in reversed(span):
-            title = self.title_ending_at(token)
-            if title and token.i - len(title) + 1 >= span.start:
-                return title
-        return None
 
     def country_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> str | None:
         """The country a noun phrase belongs to: an adjective or name before it, or its possessor."""
@@ -489,23 +398,6 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     if any(child.lower_ in FOREIGN_WORDS for child in token.children):
         return UNKNOWN_COUNTRY
     return story.main_country
-
-
-def _sentence_start(token: Token) -> int:
-    return token.sent.start
-
-
-def _previous_sentence_start(token: Token) -> int:
-    start = token.sent.start
-    return token.doc[start - 1].sent.start if start > 0 else -1
-
-
-def _forms(token: Token) -> tuple[str, ...]:
-    lower = token.lower_
-    lemma = token.lemma_.lower()
-    if lower.endswith("s") and len(lower) > 3:
-        return (lower, lemma, lower[:-1])
-    return (lower, lemma)
 
 
 def _is_modifier(token: Token) -> bool:

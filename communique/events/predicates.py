@@ -15,6 +15,24 @@ from spacy.tokens import Span, Token
 
 from ..records import Mention
 from .lexicon import Entry, Lexicon
+from .syntax import (
+    OBLIGATION_AUX,
+    child_with,
+    clause_verb,
+    clause_words,
+    complement_clause,
+    event_noun_slots,
+    frame_words,
+    is_future,
+    is_hypothetical,
+    is_negated,
+    is_obliged,
+    is_purpose_clause,
+    modifier_words,
+    object_of,
+    on_object,
+    subject_of,
+)
 
 # Verbs that take their meaning from their object noun ("held talks", "launched an attack").
 LIGHT_VERBS = frozenset(
@@ -38,12 +56,6 @@ TARGET_PREPS = (
     "among",
     "about",
 )
-SUBJECT_DEPS = ("nsubj", "csubj", "expl")
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-# Modal verbs that make an act possible rather than done.
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
-# A reported "must" or "should" puts a demand on the clause's subject.
-OBLIGATION_AUX = frozenset({"must", "should"})
 # CAMEO codes an event in both directions when two actors do it together and to
 # each other: consultations (not visits), material cooperation, and what these
 # verbs say ("South Korea and Russia agreed", "the two armies exchanged fire").
@@ -62,8 +74,6 @@ OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 VISIT_CODES = frozenset({"042"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
-# Adverbs the parser leaves where a particle belongs: "pulled its troops back".
-PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -71,7 +81,6 @@ SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
 # Verbs whose complement is an act stopped or avoided, never asserted: "stop fighting".
 STOP_VERBS = frozenset({"stop", "halt", "end", "cease", "quit", "avoid", "refrain", "prevent", "suspend"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 
 @dataclass
@@ -172,7 +181,7 @@ class PredicateFinder:
         predicates = [
             p
             for p in predicates
-            if not _purpose_of(p.head, heads_coded) and (p.head.i not in wrapped or p.consumed - {p.head.i})
+            if not is_purpose_clause(p.head, heads_coded) and (p.head.i not in wrapped or p.consumed - {p.head.i})
         ]
         used_nouns = {p.head.i for p in predicates} | consumed
         heads = {p.head.i for p in predicates}
@@ -182,7 +191,7 @@ class PredicateFinder:
                 token.pos_ == "NOUN"
                 and token.lemma_.lower() in self.lexicon.nouns
                 and token.i not in used_nouns
-                and _clause_verb(token) not in heads
+                and clause_verb(token) not in heads
             ):
                 predicate = self.code_noun(token, mentions)
                 if predicate is not None:
@@ -217,17 +226,17 @@ class PredicateFinder:
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
-        complement = _child(verb, "xcomp") or _complement_clause(verb, frame)
+        complement = child_with(verb, "xcomp") or complement_clause(verb, frame)
         if frame and complement is not None:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb)
         if entry is not None and entry.cameo.startswith("01"):
-            reported = _child(verb, "ccomp")
+            reported = child_with(verb, "ccomp")
             if reported is not None:
                 inner = self.code_clause(reported, mentions, memo)
-                if _obliged(reported):
+                if is_obliged(reported):
                     # "Russia said Sudan must return the helicopter" is a demand on Sudan.
                     return self._obligation(verb, reported, inner, mentions)
                 if inner is not None:
@@ -245,7 +254,7 @@ class PredicateFinder:
                 targets = self.objects(clause, mentions)
         if not targets and frame in ("appeal", "demand") and complement is not None:
             # "demanded that the DPRK forsake ...": whoever must act is the target.
-            targets = mentions.of_phrase(_subject(complement))
+            targets = mentions.of_phrase(subject_of(complement))
         if not targets and frame and complement is not None:
             targets = self.objects(complement, mentions)  # "pledged to stand with the UAE"
         if not targets and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -262,38 +271,38 @@ class PredicateFinder:
             trigger=trigger,
             sources=sources,
             targets=targets,
-            negated=_negated(verb),
+            negated=is_negated(verb),
             specific=bool(entry.pattern),
             consumed={t.i for t in trigger},
         )
-        predicate.cameo = self.lexicon.refine(predicate.cameo, _clause_words(verb))
-        if _future(verb) and predicate.negated:
+        predicate.cameo = self.lexicon.refine(predicate.cameo, clause_words(verb))
+        if is_future(verb) and predicate.negated:
             # "would not provide support": refusing to act is a rejection, asserted.
             refusal = self.lexicon.frame_code("reject", predicate.cameo)
             if refusal:
                 predicate.cameo, predicate.negated = refusal, False
                 return predicate
-        if _future(verb) and not predicate.cameo.startswith("03"):
+        if is_future(verb) and not predicate.cameo.startswith("03"):
             intent = self.lexicon.frame_code("intend", predicate.cameo)
             if intent:
-                predicate.cameo = self.lexicon.refine(intent, _clause_words(verb))
+                predicate.cameo = self.lexicon.refine(intent, clause_words(verb))
                 predicate.modality = "intended"
         if predicate.negated:
             predicate.modality = "negated"
-        elif _hypothetical(verb):
+        elif is_hypothetical(verb):
             predicate.modality = "hypothetical"
         return predicate
 
     def _verb_entry(self, verb: Token) -> tuple[Entry | None, list[Token]]:
         """The lexicon entry for a verb: its own, or its object noun's after a light verb."""
-        words, word_tokens = _frame_words(verb)
+        words, word_tokens = frame_words(verb)
         lemma = verb.lemma_.lower()
         entry = self.lexicon.match_verb(lemma, words)
         if (entry is None or not entry.pattern) and (
             entry is None or lemma in LIGHT_VERBS or (entry.cameo.startswith("01") and lemma in PERFORMATIVE_VERBS)
         ):
-            for obj in _event_noun_slots(verb, inside=entry is None):
-                noun_entry = self.lexicon.match_noun(obj.lemma_.lower(), _modifier_words(obj))
+            for obj in event_noun_slots(verb, inside=entry is None):
+                noun_entry = self.lexicon.match_noun(obj.lemma_.lower(), modifier_words(obj))
                 if noun_entry is not None:
                     return noun_entry, [verb, obj]
         if entry is None:
@@ -302,19 +311,19 @@ class PredicateFinder:
         return entry, sorted(trigger, key=lambda t: t.i)
 
     def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
-        if frame == "intend" and mentions.of_phrase(_object(verb)):
+        if frame == "intend" and mentions.of_phrase(object_of(verb)):
             frame = "appeal"  # "wants Putin to attack": an intention for someone else is an appeal
         code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
-        code = self.lexicon.refine(code, _clause_words(wrapped.head) | _clause_words(verb))
+        code = self.lexicon.refine(code, clause_words(wrapped.head) | clause_words(verb))
         sources = self.subjects(verb, mentions) or wrapped.sources
         targets = wrapped.targets
         if frame in ("appeal", "demand"):
             # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".
-            addressee = mentions.of_phrase(_object(verb)) or mentions.of_phrase(_on_object(verb))
+            addressee = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(on_object(verb))
             if not addressee and wrapped.head.dep_ == "ccomp":
-                addressee = mentions.of_phrase(_subject(wrapped.head))
+                addressee = mentions.of_phrase(subject_of(wrapped.head))
             targets = addressee or targets
-        negated = _negated(verb)
+        negated = is_negated(verb)
         modality = "intended" if frame == "intend" else "asserted"
         if frame == "deny":
             code, negated = wrapped.cameo, True
@@ -334,11 +343,11 @@ class PredicateFinder:
         self, verb: Token, clause: Token, inner: Predicate | None, mentions: MentionIndex
     ) -> Predicate | None:
         sources = self.subjects(verb, mentions)
-        targets = mentions.of_phrase(_subject(clause))
+        targets = mentions.of_phrase(subject_of(clause))
         if not sources or not targets:
             return None
         code = self.lexicon.frame_code("demand", inner.cameo if inner else "") or "100"
-        code = self.lexicon.refine(code, _clause_words(clause))
+        code = self.lexicon.refine(code, clause_words(clause))
         trigger = [verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
         consumed = {verb.i, clause.i} | (inner.consumed if inner else set())
         return Predicate(
@@ -347,14 +356,14 @@ class PredicateFinder:
             trigger=trigger,
             sources=sources,
             targets=targets,
-            negated=_negated(verb),
+            negated=is_negated(verb),
             consumed=consumed,
         )
 
     def _reported(self, verb: Token, inner: Predicate, mentions: MentionIndex) -> Predicate:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
-        subject = _subject(inner.head)
+        subject = subject_of(inner.head)
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
@@ -372,25 +381,25 @@ class PredicateFinder:
         """
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers killed in the attack": a past participle's noun is what it was done to.
-            agent = _child(verb, "agent")
-            by = _child(agent, "pobj") if agent is not None else None
+            agent = child_with(verb, "agent")
+            by = child_with(agent, "pobj") if agent is not None else None
             return mentions.of_phrase(by), mentions.of_phrase(verb.head)
-        passive = _child(verb, "nsubjpass")
+        passive = child_with(verb, "nsubjpass")
         if passive is not None:
-            agent = _child(verb, "agent")
-            by = _child(agent, "pobj") if agent is not None else None
+            agent = child_with(verb, "agent")
+            by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
             return mentions.of_phrase(by), target
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
     def subjects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is not None:
             return mentions.of_phrase(subject)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)  # "met and signed"
-        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(_object(verb.head)):
-            return mentions.of_phrase(_object(verb.head))  # "urged the army to stop": the army stops
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
+            return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
@@ -401,7 +410,7 @@ class PredicateFinder:
     def objects(
         self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
     ) -> list[Mention]:
-        obj = _object(verb)
+        obj = object_of(verb)
         if obj is not None and obj.i in skip:
             found = mentions.of_phrase(obj, head=False)  # "demanded the resignation of the government"
         else:
@@ -417,17 +426,17 @@ class PredicateFinder:
             for holder in places:
                 for child in holder.children:
                     if child.dep_ in ("prep", "dative") and child.lower_ == preposition:
-                        found = mentions.of_phrase(_child(child, "pobj"))
+                        found = mentions.of_phrase(child_with(child, "pobj"))
                         if found:
                             return found
-        dative = _child(verb, "dative")
+        dative = child_with(verb, "dative")
         return mentions.of_phrase(dative)
 
     # -- nouns -----------------------------------------------------------------
 
     def code_noun(self, noun: Token, mentions: MentionIndex) -> Predicate | None:
         """An event noun with its actors: "A's visit to B", "the talks between A and B"."""
-        entry = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_words(noun))
+        entry = self.lexicon.match_noun(noun.lemma_.lower(), modifier_words(noun))
         if entry is None:
             return None
         sources: list[Mention] = []
@@ -436,13 +445,13 @@ class PredicateFinder:
             if child.dep_ == "poss":
                 sources = mentions.of_phrase(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
-                found = mentions.of_phrase(_child(child, "pobj"))
+                found = mentions.of_phrase(child_with(child, "pobj"))
                 if child.lower_ == "by":
                     sources = found
                 else:
                     sources = found  # members act on each other: see reciprocal pairs
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not targets:
-                targets = mentions.of_phrase(_child(child, "pobj"))
+                targets = mentions.of_phrase(child_with(child, "pobj"))
         if not targets and entry.cameo in VISIT_CODES:
             targets = mentions.places_under(noun)
             if not targets and noun.dep_ == "pobj":
@@ -465,43 +474,6 @@ class PredicateFinder:
         )
 
 
-def _purpose_of(verb: Token, coded: set[int]) -> bool:
-    """ "met Assad to discuss ...": a purpose clause of a coded verb is part of its event."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.head.i in coded
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
-
-
-def _clause_verb(token: Token) -> int | None:
-    """The index of the nearest verb above a word, if any."""
-    head = token.head
-    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
-    return head.i if head.pos_ in ("VERB", "AUX") else None
-
-
-def _child(token: Token | None, dep: str) -> Token | None:
-    if token is None:
-        return None
-    return next((child for child in token.children if child.dep_ == dep), None)
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-
-
-def _object(verb: Token) -> Token | None:
-    found = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or _child(verb, "nsubjpass")
-    if found is None:
-        # "allowed UN agencies to enter", parsed as a clause: its subject is the verb's object.
-        for child in verb.children:
-            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return _subject(child)
-    return found
-
-
 def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     """Whether a pattern word names something of the source's own, not the target.
 
@@ -513,87 +485,6 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
-
-
-def _complement_clause(verb: Token, frame: str | None) -> Token | None:
-    """A frame's clause complement: "demanded that Iran release ...", "wants Putin to attack"."""
-    clause = _child(verb, "ccomp")
-    if clause is None or frame is None:
-        return None
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return clause if frame in ("demand", "appeal") or infinitive else None
-
-
-def _on_object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
-            return _child(child, "pobj")
-    return None
-
-
-def _event_noun_slots(verb: Token, *, inside: bool = False) -> list[Token]:
-    """Where a verb's event noun can be: its object, or "is on a visit", "went on strike".
-
-    inside: also "engaged in a firefight", for verbs with no meaning of their own.
-    """
-    slots = [_object(verb)]
-    prepositions = ("on", "for", "in") if inside else ("on", "for")
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            slots.append(_child(child, "pobj"))
-    return [slot for slot in slots if slot is not None]
-
-
-def _frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
-    """The words a verb pattern can require: particles, prepositions, the object and its modifiers."""
-    found: dict[str, Token] = {}
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep", "agent", "dative") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
-            found.setdefault(child.lower_, child)
-    obj = _object(verb)
-    if obj is not None:
-        found.setdefault(obj.lemma_.lower(), obj)
-        found.setdefault(obj.lower_, obj)
-        for child in obj.children:
-            if child.dep_ in ("compound", "amod"):
-                found.setdefault(child.lemma_.lower(), child)
-            if child.dep_ == "prep":
-                found.setdefault(child.lower_, child)
-                if child.lower_ == "of":  # "a state of emergency"
-                    for item in child.children:
-                        if item.dep_ == "pobj":
-                            found.setdefault(item.lemma_.lower(), item)
-    return set(found), found
-
-
-def _modifier_words(noun: Token) -> set[str]:
-    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-
-
-def _clause_words(head: Token) -> set[str]:
-    return {token.lemma_.lower() for token in head.subtree}
-
-
-def _negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children)
-
-
-def _future(verb: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children) or (
-        any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children) and verb.dep_ == "ccomp"
-    )
-
-
-def _hypothetical(verb: Token) -> bool:
-    """ "could use the truce", "might attack", "would retaliate if ...": possible, not done."""
-    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & HYPOTHETICAL_AUX:
-        return True
-    return "would" in auxiliaries and verb.dep_ != "ccomp"
-
-
-def _obliged(clause: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX for child in clause.children)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

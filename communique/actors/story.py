@@ -1,0 +1,54 @@
+"""What the actor stage remembers while it reads one story: who was named, and how."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..records import Actor
+
+
+@dataclass
+class StoryMemory:
+    """What the actor stage remembers while reading one story."""
+
+    date: dt.date | None = None
+    main_country: str = ""  # the country the story is mostly about, if one stands out
+    persons: dict[str, Actor | None] = field(default_factory=dict)
+    last_person: Actor | None = None
+    last_subject: Actor | None = None  # the last single actor that was a subject: "he" or "she" next
+    last_by_roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    last_group: tuple[Actor, ...] = ()
+    last_group_sentence: int = -1
+    by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)  # token -> country named as a place
+
+    def remember(self, token: Token, actors: tuple[Actor, ...]) -> None:
+        """Note what later mentions may refer back to: "he", "the army"."""
+        for actor in actors:
+            if actor.roles and actor.country not in ("", "---"):
+                self.last_by_roles[actor.roles] = actor
+        singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
+        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].roles):
+            self.last_subject = actors[0]
+
+    def remember_person(self, actor: Actor) -> None:
+        parts = {actor.name, *actor.name.split()}
+        for part in parts:
+            if len(part) < 3:
+                continue
+            known = self.persons.get(part, actor)
+            # A name part shared by two people names neither of them.
+            self.persons[part] = actor if known == actor else None
+        self.last_person = actor
+
+
+def sentence_start(token: Token) -> int:
+    return token.sent.start
+
+
+def previous_sentence_start(token: Token) -> int:
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else -1

@@ -1,0 +1,137 @@
+"""Reading the dependency parse: subjects, objects, complements and modality of a word.
+
+Small functions over spaCy tokens that the predicate finder builds on; they
+know English syntax, not CAMEO.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Modal verbs that make an act possible rather than done.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+# A reported "must" or "should" puts a demand on the clause's subject.
+OBLIGATION_AUX = frozenset({"must", "should"})
+# Adverbs the parser leaves where a particle belongs: "pulled its troops back".
+PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def is_purpose_clause(verb: Token, coded: set[int]) -> bool:
+    """ "met Assad to discuss ...": a purpose clause of a coded verb is part of its event."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i in coded
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def clause_verb(token: Token) -> int | None:
+    """The index of the nearest verb above a word, if any."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i if head.pos_ in ("VERB", "AUX") else None
+
+
+def child_with(token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((child for child in token.children if child.dep_ == dep), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def object_of(verb: Token) -> Token | None:
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or child_with(verb, "nsubjpass")
+    if found is None:
+        # "allowed UN agencies to enter", parsed as a clause: its subject is the verb's object.
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return subject_of(child)
+    return found
+
+
+def complement_clause(verb: Token, frame: str | None) -> Token | None:
+    """A frame's clause complement: "demanded that Iran release ...", "wants Putin to attack"."""
+    clause = child_with(verb, "ccomp")
+    if clause is None or frame is None:
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause if frame in ("demand", "appeal") or infinitive else None
+
+
+def on_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return child_with(child, "pobj")
+    return None
+
+
+def event_noun_slots(verb: Token, *, inside: bool = False) -> list[Token]:
+    """Where a verb's event noun can be: its object, or "is on a visit", "went on strike".
+
+    inside: also "engaged in a firefight", for verbs with no meaning of their own.
+    """
+    slots = [object_of(verb)]
+    prepositions = ("on", "for", "in") if inside else ("on", "for")
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            slots.append(child_with(child, "pobj"))
+    return [slot for slot in slots if slot is not None]
+
+
+def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
+    """The words a verb pattern can require: particles, prepositions, the object and its modifiers."""
+    found: dict[str, Token] = {}
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "agent", "dative") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
+            found.setdefault(child.lower_, child)
+    obj = object_of(verb)
+    if obj is not None:
+        found.setdefault(obj.lemma_.lower(), obj)
+        found.setdefault(obj.lower_, obj)
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod"):
+                found.setdefault(child.lemma_.lower(), child)
+            if child.dep_ == "prep":
+                found.setdefault(child.lower_, child)
+                if child.lower_ == "of":  # "a state of emergency"
+                    for item in child.children:
+                        if item.dep_ == "pobj":
+                            found.setdefault(item.lemma_.lower(), item)
+    return set(found), found
+
+
+def modifier_words(noun: Token) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+def clause_words(head: Token) -> set[str]:
+    return {token.lemma_.lower() for token in head.subtree}
+
+
+def is_negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children)
+
+
+def is_future(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children) or (
+        any(child.dep_ == "aux" and child.lower_ == "would" for child in verb.children) and verb.dep_ == "ccomp"
+    )
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """ "could use the truce", "might attack", "would retaliate if ...": possible, not done."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & HYPOTHETICAL_AUX:
+        return True
+    return "would" in auxiliaries and verb.dep_ != "ccomp"
+
+
+def is_obliged(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX for child in clause.children)
