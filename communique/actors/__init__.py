@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from ..records import Actor, Article, Mention
 from .persons import People
-from .story import StoryMemory, previous_sentence_start, sentence_start
+from .story import StoryMemory, previous_sentence_start
 from .tables import Country, Organization, Person, load_countries, load_organizations, load_people, load_roles
 from .titles import Titles
 
@@ -115,12 +115,7 @@ class ActorCoder:
             if actors:
                 story.by_token[token.i] = actors
                 story.remember(token, actors)
-                if token.dep_ == "conj" and token.head.i in story.by_token:
-                    story.last_group = story.by_token[token.head.i] + actors
-                    story.last_group_sentence = sentence_start(token)
-                elif len(actors) > 1:
-                    story.last_group = actors
-                    story.last_group_sentence = sentence_start(token)
+                story.remember_group(token, actors)
         return self._mentions(doc, story, hit_at, persons)
 
     def main_country(self, hits: list[Span]) -> str:

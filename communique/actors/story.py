@@ -34,6 +34,18 @@ class StoryMemory:
         if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].roles):
             self.last_subject = actors[0]
 
+    def remember_group(self, token: Token, actors: tuple[Actor, ...]) -> None:
+        """Note a pair or more named together, for "both", "they" and "the two sides"."""
+        if any(len(self.by_token.get(above.i, ())) > 1 for above in token.ancestors):
+            return  # "the ministers of Chile and Argentina": the ministers are the group
+        if token.dep_ == "conj" and token.head.i in self.by_token:
+            self.last_group = self.by_token[token.head.i] + actors
+        elif len(actors) > 1:
+            self.last_group = actors
+        else:
+            return
+        self.last_group_sentence = sentence_start(token)
+
     def remember_person(self, actor: Actor) -> None:
         parts = {actor.name, *actor.name.split()}
         for part in parts:

@@ -39,23 +39,11 @@ LIGHT_VERBS = frozenset(
     "hold make launch carry conduct stage pay begin start resume continue have give take "
     "mount undertake complete wrap open".split()
 )
-TARGET_PREPS = (
-    "with",
-    "to",
-    "against",
-    "on",
-    "upon",
-    "toward",
-    "towards",
-    "into",
-    "at",
-    "from",
-    "for",
-    "over",
-    "between",
-    "among",
-    "about",
-)
+# Prepositions whose object is the target, in the order they are tried. The
+# directed ones ("to Lebanon", "against Russia") beat the object's own "of"
+# phrase; the rest ("with Albania's help") give way to it.
+DIRECTED_PREPS = ("to", "against", "on", "upon", "toward", "towards", "into", "at")
+TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "among", "about")
 # CAMEO codes an event in both directions when two actors do it together and to
 # each other: consultations (not visits), material cooperation, and what these
 # verbs say ("South Korea and Russia agreed", "the two armies exchanged fire").
@@ -79,8 +67,11 @@ SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
 # unlike those that report it ("reported heavy fire").
 PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
-# Verbs whose complement is an act stopped or avoided, never asserted: "stop fighting".
-STOP_VERBS = frozenset({"stop", "halt", "end", "cease", "quit", "avoid", "refrain", "prevent", "suspend"})
+# Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
+# "stop fighting", "allowed the opposition to hold a rally".
+STOP_VERBS = frozenset(
+    {"stop", "halt", "end", "cease", "quit", "avoid", "refrain", "prevent", "suspend", "allow", "permit", "let"}
+)
 
 
 @dataclass
@@ -126,10 +117,11 @@ class MentionIndex:
                     found += [m for m in self.by_head.get(item.idx, ()) if m.place]
         return found
 
-    def of_phrase(self, token: Token | None, *, head: bool = True) -> list[Mention]:
+    def of_phrase(self, token: Token | None, *, head: bool = True, inside: bool = True) -> list[Mention]:
         """Mentions a noun phrase names: its head and conjuncts, else its possessor or "of" object.
 
         head: False looks only at the possessor and "of" object.
+        inside: False looks only at the head and its conjuncts.
         """
         if token is None:
             return []
@@ -141,7 +133,7 @@ class MentionIndex:
             if child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_:
                 members += child.conjuncts
         found = [m for member in members for m in self.at(member)] if head else []
-        if found:
+        if found or not inside:
             return _unique(found)
         for child in token.children:
             # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
@@ -178,11 +170,7 @@ class PredicateFinder:
                     consumed |= predicate.consumed - {predicate.head.i}
         heads_coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
-        predicates = [
-            p
-            for p in predicates
-            if not is_purpose_clause(p.head, heads_coded) and (p.head.i not in wrapped or p.consumed - {p.head.i})
-        ]
+        predicates = [p for p in predicates if not is_purpose_clause(p.head, heads_coded) and p.head.i not in wrapped]
         used_nouns = {p.head.i for p in predicates} | consumed
         heads = {p.head.i for p in predicates}
         for token in sentence:
@@ -410,27 +398,43 @@ class PredicateFinder:
     def objects(
         self, verb: Token, mentions: MentionIndex, skip: frozenset[int] | set[int] = frozenset()
     ) -> list[Mention]:
+        """The target mentions of a verb: its object, else whom a preposition names.
+
+        An object that names an actor wins; next an actor after "with", "to",
+        "against", ...; last the actor inside the object ("returned the bodies
+        of two soldiers to Lebanon" goes to Lebanon, "demanded the resignation
+        of the government" to the government).
+        """
         obj = object_of(verb)
-        if obj is not None and obj.i in skip:
-            found = mentions.of_phrase(obj, head=False)  # "demanded the resignation of the government"
-        else:
-            found = mentions.of_phrase(obj)
+        if obj is not None and obj.i not in skip:
+            found = mentions.of_phrase(obj, inside=False)
+            if found:
+                return found
+        found = self._preposition_objects(verb, obj, mentions, DIRECTED_PREPS)
         if found:
             return found
+        found = mentions.of_phrase(obj, head=obj is not None and obj.i not in skip)
+        if found:
+            return found
+        found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
+        return found or mentions.of_phrase(child_with(verb, "dative"))
+
+    def _preposition_objects(
+        self, verb: Token, obj: Token | None, mentions: MentionIndex, prepositions: tuple[str, ...]
+    ) -> list[Mention]:
         places = [verb] + ([obj] if obj is not None else [])
         # "spoke by telephone with Raisi": one prepositional phrase deeper.
         places += [
             item for child in verb.children if child.dep_ == "prep" for item in child.children if item.dep_ == "pobj"
         ]
-        for preposition in TARGET_PREPS:
+        for preposition in prepositions:
             for holder in places:
                 for child in holder.children:
                     if child.dep_ in ("prep", "dative") and child.lower_ == preposition:
                         found = mentions.of_phrase(child_with(child, "pobj"))
                         if found:
                             return found
-        dative = child_with(verb, "dative")
-        return mentions.of_phrase(dative)
+        return []
 
     # -- nouns -----------------------------------------------------------------
 
