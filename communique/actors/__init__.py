@@ -321,6 +321,12 @@ class ActorCoder:
                 owner = story.by_token.get(child.i) or self._clause_subject(child, story)
                 if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
                     return [owner[0].country]
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "police in Islamabad": where a body sits is whose it is.
+                for item in child.children:
+                    hit = hit_at.get(item.i)
+                    if item.dep_ == "pobj" and hit is not None and self.entry(hit).kind != "organization":
+                        return [self.entry(hit).country]
         return []
 
     def _clause_subject(self, pronoun: Token, story: StoryMemory) -> tuple[Actor, ...]:

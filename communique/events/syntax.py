@@ -90,7 +90,8 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
     found: dict[str, Token] = {}
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "agent", "dative") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
-            found.setdefault(child.lower_, child)
+            if not is_time_phrase(child):
+                found.setdefault(child.lower_, child)
     obj = object_of(verb)
     if obj is not None:
         found.setdefault(obj.lemma_.lower(), obj)
@@ -105,6 +106,11 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                         if item.dep_ == "pobj":
                             found.setdefault(item.lemma_.lower(), item)
     return set(found), found
+
+
+def is_time_phrase(preposition: Token) -> bool:
+    """ "on Sunday", "in March": a preposition that dates the event, not one a pattern needs."""
+    return any(item.ent_type_ in ("DATE", "TIME") for item in preposition.children if item.dep_ == "pobj")
 
 
 def modifier_words(noun: Token) -> set[str]:
