@@ -179,7 +179,7 @@ class PredicateFinder:
                 token.pos_ == "NOUN"
                 and token.lemma_.lower() in self.lexicon.nouns
                 and token.i not in used_nouns
-                and clause_verb(token) not in heads
+                and (clause_verb(token) not in heads or token.dep_ in ("nsubj", "nsubjpass"))
             ):
                 predicate = self.code_noun(token, mentions)
                 if predicate is not None:
@@ -233,29 +233,11 @@ class PredicateFinder:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         sources, targets = self.arguments(verb, mentions, skip=own)
-        if not targets and trigger[-1].pos_ == "NOUN" and trigger[-1].i != verb.i:
-            # "went on strike against the government": the event noun holds the target,
-            # or its clause does ("expressed willingness to cooperate with Peru").
-            noun = trigger[-1]
-            targets = self.objects(noun, mentions)
-            for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and not targets):
-                targets = self.objects(clause, mentions)
-        if not targets and frame in ("appeal", "demand") and complement is not None:
-            # "demanded that the DPRK forsake ...": whoever must act is the target.
-            targets = mentions.of_phrase(subject_of(complement))
-        if not targets and frame and complement is not None:
-            targets = self.objects(complement, mentions)  # "pledged to stand with the UAE"
-        if not targets and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            # "met with Assad to discuss ...": a purpose clause shares its head's target.
-            targets = self.objects(verb.head, mentions)
-        if not targets and (entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS):
-            # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
-            found = mentions.places_under(verb) or mentions.places_under(trigger[-1])
-            source_countries = {m.actor.country for m in sources}
-            targets = [m for m in found if m.actor.country not in source_countries]
+        if not targets:
+            targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         predicate = Predicate(
             head=verb,
-            cameo=entry.cameo,
+            cameo=self.lexicon.refine(entry.cameo, clause_words(verb)),
             trigger=trigger,
             sources=sources,
             targets=targets,
@@ -263,7 +245,52 @@ class PredicateFinder:
             specific=bool(entry.pattern),
             consumed={t.i for t in trigger},
         )
-        predicate.cameo = self.lexicon.refine(predicate.cameo, clause_words(verb))
+        if frame == "intend" and complement is not None:
+            predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
+        return self._modality(verb, predicate)
+
+    def _other_targets(
+        self,
+        verb: Token,
+        entry: Entry,
+        trigger: list[Token],
+        frame: str | None,
+        complement: Token | None,
+        sources: list[Mention],
+        mentions: MentionIndex,
+    ) -> list[Mention]:
+        """Targets a verb names elsewhere than in its object, tried in order."""
+        noun = trigger[-1]
+        if noun.pos_ == "NOUN" and noun.i != verb.i:
+            # "went on strike against the government": the event noun holds the target,
+            # or its clause does ("expressed willingness to cooperate with Peru").
+            found = self.objects(noun, mentions)
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and not found):
+                found = self.objects(clause, mentions)
+            if found:
+                return found
+        if complement is not None and frame in ("appeal", "demand"):
+            # "demanded that the DPRK forsake ...": whoever must act is the target.
+            found = mentions.of_phrase(subject_of(complement))
+            if found:
+                return found
+        if complement is not None and frame:
+            found = self.objects(complement, mentions)  # "pledged to stand with the UAE"
+            if found:
+                return found
+        if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            found = self.objects(verb.head, mentions)  # "met with Assad to discuss ...": the head's target
+            if found:
+                return found
+        if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
+            # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
+            found = mentions.places_under(verb) or mentions.places_under(noun)
+            source_countries = {m.actor.country for m in sources}
+            return [m for m in found if m.actor.country not in source_countries]
+        return []
+
+    def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
+        """Futures are intents (03x), refused futures rejections (12x); negation and "could" are kept apart."""
         if is_future(verb) and predicate.negated:
             # "would not provide support": refusing to act is a rejection, asserted.
             refusal = self.lexicon.frame_code("reject", predicate.cameo)
@@ -449,11 +476,8 @@ class PredicateFinder:
             if child.dep_ == "poss":
                 sources = mentions.of_phrase(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
-                found = mentions.of_phrase(child_with(child, "pobj"))
-                if child.lower_ == "by":
-                    sources = found
-                else:
-                    sources = found  # members act on each other: see reciprocal pairs
+                # "by A" acts; "between A and B" act on each other (see reciprocal pairs).
+                sources = mentions.of_phrase(child_with(child, "pobj"))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not targets:
                 targets = mentions.of_phrase(child_with(child, "pobj"))
         if not targets and entry.cameo in VISIT_CODES:
@@ -463,6 +487,8 @@ class PredicateFinder:
         on_verb = noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") and noun.head.head.pos_ in ("VERB", "AUX")
         if not sources and on_verb:
             sources = self.subjects(noun.head.head, mentions)  # "Kang, on a visit to Moscow, ..."
+        if not sources:
+            sources = mentions.at(noun)  # "an Israeli airstrike on Gaza": the noun names its maker
         # Without a target or a pair of actors, a noun is too weak a sign of an event:
         # "Russia's cooperation was important" reports no cooperation.
         if not sources or not (targets or len(sources) > 1):
