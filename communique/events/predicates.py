@@ -109,13 +109,23 @@ class MentionIndex:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
 
     def places_under(self, token: Token) -> list[Mention]:
-        """Countries and capitals named as places by the prepositions under a word."""
+        """Places named under a word: "in Moscow", "to Kyiv", or its object ("shelled Kharkiv",
+        "shelled the city of Kharkiv")."""
         found = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
                 for item in child.children:
-                    found += [m for m in self.by_head.get(item.idx, ()) if m.place]
+                    found += self._places(item)
+            elif child.dep_ in ("dobj", "obj", "npadvmod"):
+                # "shelled Kharkiv", "shelled the city of Kharkiv", "struck a depot in Novorossiysk"
+                found += self._places(child)
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+                    for item in prep.children:
+                        found += self._places(item)
         return found
+
+    def _places(self, token: Token) -> list[Mention]:
+        return [m for m in self.by_head.get(token.idx, ()) if m.place]
 
     def of_phrase(self, token: Token | None, *, head: bool = True, inside: bool = True) -> list[Mention]:
         """Mentions a noun phrase names: its head and conjuncts, else its possessor or "of" object.
