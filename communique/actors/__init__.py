@@ -9,6 +9,7 @@ resolve to the same actor.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -115,10 +116,11 @@ class ActorCoder:
         """
         hits = self.find_names(doc)
         hit_at = {token.i: span for span in hits for token in span}
-        persons = {token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
+        ents_at = {ent.start: ent for ent in doc.ents}
+        persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         for token in doc:
-            place = self._place_at(token, hit_at)
+            place = self._place_at(token, hit_at, ents_at)
             if place:
                 story.places[token.i] = place
                 continue
@@ -175,7 +177,7 @@ class ActorCoder:
                 return self._code_country_noun(token, hit_at, story)
         return ()
 
-    def _place_at(self, token: Token, hit_at) -> str:
+    def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span]) -> str:
         """The country of a place: a country or capital where something happened ("in Moscow"),
         or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
@@ -184,7 +186,7 @@ class ActorCoder:
             # name it knows to be a person's or an organisation's.
             if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC") or token.ent_iob_ == "I":
                 return ""
-            ent = next((e for e in token.doc.ents if e.start == token.i), None)
+            ent = ents_at.get(token.i)
             return self.cities.get(ent.text, "") if ent is not None else self.cities.get(token.text, "")
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
@@ -383,10 +385,7 @@ class ActorCoder:
     # -- mentions ----------------------------------------------------------
 
     def _mentions(self, doc: Doc, story: StoryMemory, hit_at, persons) -> list[Mention]:
-        sentence_of = {}
-        for number, sentence in enumerate(doc.sents):
-            for token in sentence:
-                sentence_of[token.i] = number
+        starts = [sentence.start for sentence in doc.sents]
         coded = [(index, actor, False) for index, actors in story.by_token.items() for actor in actors]
         coded += [(index, Actor.from_parts(country), True) for index, country in story.places.items()]
         mentions = []
@@ -400,7 +399,7 @@ class ActorCoder:
                     head=token.idx,
                     text=span.text,
                     actor=actor,
-                    sentence=sentence_of[index],
+                    sentence=bisect.bisect_right(starts, index) - 1,
                     place=place,
                 )
             )

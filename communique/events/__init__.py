@@ -9,9 +9,10 @@ agreed") give one Event in each direction, as CAMEO does.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from itertools import permutations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import __version__
 from ..records import Actor, Article, Event, Mention
@@ -57,11 +58,13 @@ class EventCoder:
                 places.setdefault(mention.sentence, mention.actor.country)
         events = []
         for number, sentence in enumerate(doc.sents):
+            evidence = None
             for predicate in self.finder.find(sentence, index):
-                events.extend(self._events(article, number, sentence, predicate, places.get(number, "")))
+                evidence = evidence or Evidence.of(number, sentence)
+                events.extend(self._events(article, evidence, predicate, places.get(number, "")))
         return events
 
-    def _events(self, article: Article, number: int, sentence, predicate: Predicate, place: str) -> list[Event]:
+    def _events(self, article: Article, evidence: Evidence, predicate: Predicate, place: str) -> list[Event]:
         settings = self.settings
         if predicate.negated and not settings.keep_negated:
             return []
@@ -73,7 +76,7 @@ class EventCoder:
             return []
         events = []
         for source, target in self._pairs(predicate):
-            event = self._event(article, number, sentence, predicate, source, target, place)
+            event = self._event(article, evidence, predicate, source, target, place)
             if event.target != event.source:  # "held their meeting" is nothing between two actors
                 events.append(event)
         return events
@@ -92,19 +95,19 @@ class EventCoder:
         return [(source, None) for source in sources]
 
     def _event(
-        self, article, number, sentence, predicate: Predicate, source: Mention, target: Mention | None, place: str
+        self, article, evidence: Evidence, predicate: Predicate, source: Mention, target: Mention | None, place: str
     ) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
         target_actor = _domestic(target.actor, source.actor, place) if target else None
         target_code = target_actor.code if target_actor else ""
         key = "|".join(
-            (article.id, str(sentence.start_char), str(predicate.head.idx), source.actor.code, target_code, code.code)
+            (article.id, str(evidence.start), str(predicate.head.idx), source.actor.code, target_code, code.code)
         )
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             article_id=article.id,
-            sentence=number,
+            sentence=evidence.sentence,
             date=None,
             date_precision="",
             source=source.actor.code,
@@ -122,15 +125,32 @@ class EventCoder:
             lat=None,
             lon=None,
             trigger=trigger,
-            evidence=sentence.text.strip(),
-            evidence_start=sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()),
-            evidence_end=sentence.start_char + len(sentence.text.rstrip()),
+            evidence=evidence.text,
+            evidence_start=evidence.start,
+            evidence_end=evidence.end,
             quote_speaker=predicate.quote_speaker,
             negated=predicate.negated,
             modality=predicate.modality,
             confidence=_confidence(predicate, source, target),
             coder_version=CODER_VERSION,
         )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence an event stands on: its number, its text without surrounding blanks, its offsets."""
+
+    sentence: int
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, number: int, sentence: Span) -> Evidence:
+        text = sentence.text
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        stripped = text.strip()
+        return cls(number, stripped, start, start + len(stripped))
 
 
 def _domestic(target: Actor, source: Actor, place: str) -> Actor:

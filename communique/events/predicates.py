@@ -464,14 +464,16 @@ class PredicateFinder:
         places += [
             item for child in verb.children if child.dep_ == "prep" for item in child.children if item.dep_ == "pobj"
         ]
-        for preposition in prepositions:
-            for holder in places:
-                for child in holder.children:
-                    if child.dep_ in ("prep", "dative") and child.lower_ == preposition:
-                        found = mentions.of_phrase(child_with(child, "pobj"))
-                        if found:
-                            return found
-        return []
+        # The first preposition in ``prepositions`` order wins; for each, the nearest holder.
+        found: dict[str, list[Mention]] = {}
+        for holder in places:
+            for child in holder.children:
+                word = child.lower_
+                if child.dep_ in ("prep", "dative") and word in prepositions and word not in found:
+                    actors = mentions.of_phrase(child_with(child, "pobj"))
+                    if actors:
+                        found[word] = actors
+        return next((found[word] for word in prepositions if word in found), [])
 
     # -- nouns -----------------------------------------------------------------
 
