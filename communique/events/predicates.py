@@ -323,6 +323,8 @@ class PredicateFinder:
         words, word_tokens = frame_words(verb)
         lemma = verb.lemma_.lower()
         entry = self.lexicon.match_verb(lemma, words)
+        # A verb the lexicon lacks, a light verb ("held talks") or one that enacts its object
+        # ("announced sanctions") takes its meaning from its event noun.
         if (entry is None or not entry.pattern) and (
             entry is None or lemma in LIGHT_VERBS or (entry.cameo.startswith("01") and lemma in PERFORMATIVE_VERBS)
         ):
