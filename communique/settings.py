@@ -23,6 +23,8 @@ class Settings:
     workers: spaCy parsing processes.
     max_chars: longest article coded; longer ones are reported and skipped.
     model: name of the spaCy pipeline; empty picks the installed English one.
+    lexicon: a user's own verb table (the format of data/cameo/verbs.tsv), tried
+        before the bundled one; empty for none.
     """
 
     keep_negated: bool = False
@@ -33,6 +35,7 @@ class Settings:
     workers: int = 1
     max_chars: int = 200_000
     model: str = ""
+    lexicon: str = ""
 
     def __post_init__(self) -> None:
         if self.quad_scheme not in QUAD_SCHEMES:

@@ -14,7 +14,12 @@ from typer.testing import CliRunner
 
 from communique.cli import app
 
-COMMANDS = (("communique", []), ("communique code", ["code"]), ("communique eval", ["eval"]))
+COMMANDS = (
+    ("communique", []),
+    ("communique code", ["code"]),
+    ("communique eval", ["eval"]),
+    ("communique explain", ["explain"]),
+)
 TARGET = Path(__file__).parent / "cli.md"
 
 

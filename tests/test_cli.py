@@ -157,7 +157,7 @@ def test_cli_eval_prints_scores_as_json(tmp_path):
     assert scores["full"]["f1"] == 1.0 and scores["root"]["gold"] == 1
 
 
-@pytest.mark.parametrize("command", [[], ["code"], ["eval"]])
+@pytest.mark.parametrize("command", [[], ["code"], ["eval"], ["explain"]])
 def test_cli_help_everywhere_with_an_example(command):
     result = communique(*command, "--help")
     assert result.returncode == 0
@@ -171,3 +171,49 @@ def test_cli_code_with_two_workers_gives_the_same_events(sample_run, tmp_path):
     parallel = communique("code", SAMPLES, "--db", "none", "--workers", "2")
     assert parallel.returncode == 0, parallel.stderr
     assert parallel.stdout == result.stdout
+
+
+def test_cli_explain_shows_actors_rules_and_events():
+    result = communique("explain", "Lavrov called for Seoul's participation.", "--published", "2019-06-17")
+    assert result.returncode == 0, result.stderr
+    assert "RUSGOV" in result.stdout and "KORGOV" in result.stdout
+    assert "verbs.tsv: call [for] -> 020" in result.stdout
+    assert "1 events" in result.stdout
+
+
+def test_cli_own_lexicon_codes_a_verb_the_bundled_one_lacks(tmp_path):
+    story = "Chile stonewalled Peru."
+    plain = communique("code", "-", "--published", "2024-03-06", "--db", "none", stdin=story)
+    assert plain.returncode == 0 and plain.stdout == ""
+    table = tmp_path / "mine.tsv"
+    table.write_text(
+        "lemma\tpattern\tcameo\texample\nstonewall\t-\t1246\tThe ministry stonewalled the inquiry.\n", encoding="utf-8"
+    )
+    mine = communique("code", "-", "--published", "2024-03-06", "--db", "none", "--lexicon", table, stdin=story)
+    assert mine.returncode == 0, mine.stderr
+    [event] = [json.loads(line) for line in mine.stdout.splitlines()]
+    assert (event["source"], event["target"], event["cameo"]) == ("CHL", "PER", "1246")
+
+
+def test_cli_no_statements_leaves_out_bare_statements():
+    story = "Mexico's president said the economy was growing. Iran criticised Israel."
+    with_statements = communique("code", "-", "--published", "2024-03-06", "--db", "none", stdin=story)
+    without = communique("code", "-", "--published", "2024-03-06", "--db", "none", "--no-statements", stdin=story)
+    codes = [json.loads(line)["cameo"] for line in with_statements.stdout.splitlines()]
+    assert codes == ["010", "111"]
+    assert [json.loads(line)["cameo"] for line in without.stdout.splitlines()] == ["111"]
+
+
+@pytest.mark.parametrize(
+    "table,problem",
+    [
+        ("lemma\tpattern\tcameo\texample\nstonewall\t-\t9999\tx\n", "not CAMEO 1.1b3 event codes: 9999"),
+        ("verb\tcode\nstonewall\t120\n", "header must start with lemma / pattern / cameo"),
+    ],
+)
+def test_cli_bad_own_lexicon_is_a_one_line_usage_error(tmp_path, table, problem):
+    path = tmp_path / "mine.tsv"
+    path.write_text(table, encoding="utf-8")
+    result = communique("code", "-", "--db", "none", "--lexicon", path, stdin=STORY)
+    assert result.returncode == 2
+    assert problem in " ".join(result.stderr.split())

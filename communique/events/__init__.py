@@ -15,13 +15,14 @@ from itertools import permutations
 from spacy.tokens import Doc, Span
 
 from .. import __version__
+from ..errors import DataTableError, Messages
 from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
 from .cameo import Codebook
 from .lexicon import Entry, Lexicon
 from .predicates import MentionIndex, Predicate, PredicateFinder
 
-__all__ = ["EventCoder", "Codebook", "Lexicon", "Entry"]
+__all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 
 CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
@@ -40,6 +41,9 @@ class EventCoder:
         self.settings = settings or Settings()
         self.lexicon = lexicon or Lexicon.load()
         self.codebook = codebook or Codebook.load(quad_scheme=self.settings.quad_scheme)
+        unknown = sorted(self.lexicon.codes() - set(self.codebook.codes))
+        if unknown:
+            raise DataTableError(Messages.UNKNOWN_CODES.format(codes=", ".join(unknown)))
         self.finder = PredicateFinder(self.lexicon)
 
     def __call__(self, article: Article, doc: Doc, mentions: list[Mention]) -> list[Event]:
@@ -63,6 +67,11 @@ class EventCoder:
                 evidence = evidence or Evidence.of(number, sentence)
                 events.extend(self._events(article, evidence, predicate, places.get(number, "")))
         return events
+
+    def predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Predicate]]:
+        """The coded predicates of each sentence, before they become events (for explanations)."""
+        index = MentionIndex(mentions)
+        return [(number, p) for number, sentence in enumerate(doc.sents) for p in self.finder.find(sentence, index)]
 
     def _events(self, article: Article, evidence: Evidence, predicate: Predicate, place: str) -> list[Event]:
         settings = self.settings

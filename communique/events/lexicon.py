@@ -27,6 +27,12 @@ class Entry:
     pattern: frozenset[str]
     cameo: str
     example: str = ""
+    table: str = ""  # the file it came from, for explanations
+
+    def describe(self) -> str:
+        """The entry as a reader of the table would find it: ``verbs.tsv: hold [talk] -> 040``."""
+        pattern = " ".join(sorted(self.pattern)) or "-"
+        return f"{self.table}: {self.lemma} [{pattern}] -> {self.cameo}"
 
 
 @dataclass
@@ -39,11 +45,16 @@ class Lexicon:
     refinements: dict[str, list[tuple[str, str]]]  # code -> (context, refined), most telling first
 
     @classmethod
-    def load(cls, directory: Path = LEXICON_DIR, *, extra_verbs: list[Entry] | None = None) -> Lexicon:
-        """Load the lexicon tables from ``directory``; ``extra_verbs`` are added before them."""
+    def load(cls, directory: Path = LEXICON_DIR, *, extra_verbs: Path | None = None) -> Lexicon:
+        """Load the lexicon tables from ``directory``.
+
+        extra_verbs: a user's own table in the format of verbs.tsv; its entries
+            come before the bundled ones of the same lemma and pattern.
+        """
         verbs = _entries(directory / "verbs.tsv")
-        for entry in extra_verbs or ():
-            verbs.setdefault(entry.lemma, []).insert(0, entry)
+        for entries in _entries(extra_verbs, unique=False).values() if extra_verbs else ():
+            for entry in entries:
+                verbs.setdefault(entry.lemma, []).insert(0, entry)
         for entries in verbs.values():
             entries.sort(key=lambda entry: len(entry.pattern), reverse=True)
         nouns = _entries(directory / "nouns.tsv")
@@ -95,16 +106,16 @@ class Lexicon:
         return found | set(self.frame_codes.values()) | refined
 
 
-def _entries(path: Path) -> dict[str, list[Entry]]:
+def _entries(path: Path, *, unique: bool = True) -> dict[str, list[Entry]]:
     table: dict[str, list[Entry]] = {}
     seen = set()
     for row in read_table(path, ("lemma", "pattern", "cameo")):
         pattern = frozenset() if row["pattern"] in ("", "-") else frozenset(row["pattern"].lower().split())
         key = (row["lemma"], pattern)
-        if key in seen:
+        if key in seen and unique:
             raise DataTableError(f"{path}:{row['_line']}: {row['lemma']} {row['pattern']} appears twice")
         seen.add(key)
-        entry = Entry(row["lemma"].lower(), pattern, row["cameo"], row.get("example", ""))
+        entry = Entry(row["lemma"].lower(), pattern, row["cameo"], row.get("example", ""), path.name)
         table.setdefault(entry.lemma, []).append(entry)
     return table
 

@@ -88,6 +88,7 @@ class Predicate:
     quote_speaker: str = ""
     specific: bool = False
     consumed: set[int] = field(default_factory=set)
+    rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
 
     @property
     def reciprocal(self) -> bool:
@@ -245,15 +246,17 @@ class PredicateFinder:
         sources, targets = self.arguments(verb, mentions, skip=own)
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
+        refined = self.lexicon.refine(entry.cameo, clause_words(verb))
         predicate = Predicate(
             head=verb,
-            cameo=self.lexicon.refine(entry.cameo, clause_words(verb)),
+            cameo=refined,
             trigger=trigger,
             sources=sources,
             targets=targets,
             negated=is_negated(verb),
             specific=bool(entry.pattern),
             consumed={t.i for t in trigger},
+            rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
@@ -305,6 +308,7 @@ class PredicateFinder:
             # "would not provide support": refusing to act is a rejection, asserted.
             refusal = self.lexicon.frame_code("reject", predicate.cameo)
             if refusal:
+                predicate.rule += f"; refused in the future tense -> {refusal}"
                 predicate.cameo, predicate.negated = refusal, False
                 return predicate
         if is_future(verb) and not predicate.cameo.startswith("03"):
@@ -312,6 +316,7 @@ class PredicateFinder:
             if intent:
                 predicate.cameo = self.lexicon.refine(intent, clause_words(verb))
                 predicate.modality = "intended"
+                predicate.rule += f"; future tense -> intent {predicate.cameo}"
         if predicate.negated:
             predicate.modality = "negated"
         elif is_hypothetical(verb):
@@ -364,6 +369,7 @@ class PredicateFinder:
             modality="negated" if negated else modality,
             specific=wrapped.specific,
             consumed={verb.i, *wrapped.consumed, wrapped.head.i},
+            rule=f"frames.tsv: {verb.lemma_.lower()} = {frame}, wrapping {wrapped.cameo} -> {code}; {wrapped.rule}",
         )
 
     def _obligation(
@@ -385,6 +391,7 @@ class PredicateFinder:
             targets=targets,
             negated=is_negated(verb),
             consumed=consumed,
+            rule=f'a reported "must" or "should" is a demand -> {code}' + (f"; {inner.rule}" if inner else ""),
         )
 
     def _reported(self, verb: Token, inner: Predicate, mentions: MentionIndex) -> Predicate:
@@ -394,7 +401,13 @@ class PredicateFinder:
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
-        return replace(inner, sources=sources, quote_speaker=speaker, consumed=inner.consumed | {verb.i, inner.head.i})
+        return replace(
+            inner,
+            sources=sources,
+            quote_speaker=speaker,
+            consumed=inner.consumed | {verb.i, inner.head.i},
+            rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
+        )
 
     # -- arguments -------------------------------------------------------------
 
@@ -515,6 +528,7 @@ class PredicateFinder:
             targets=targets,
             specific=bool(entry.pattern),
             consumed={noun.i},
+            rule=entry.describe() + " (an event noun with its actors)",
         )
 
 
