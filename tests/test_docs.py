@@ -10,10 +10,10 @@ from communique.cli import app
 from tests.conftest import ROOT
 
 
-def load_reference_maker():
-    spec = importlib.util.spec_from_file_location("make_cli_reference", ROOT / "docs" / "make_cli_reference.py")
+def load_reference_maker(name: str = "make_cli_reference"):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "docs" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["make_cli_reference"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -22,6 +22,12 @@ def test_docs_cli_reference_is_up_to_date():
     maker = load_reference_maker()
     documented = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert documented == maker.reference(), "run: python docs/make_cli_reference.py"
+
+
+def test_docs_cameo_reference_is_up_to_date():
+    maker = load_reference_maker("make_cameo_reference")
+    documented = (ROOT / "docs" / "cameo.md").read_text(encoding="utf-8")
+    assert documented == maker.reference(), "run: python docs/make_cameo_reference.py"
 
 
 def test_docs_every_command_is_documented():
