@@ -42,9 +42,8 @@ def reference() -> str:
         found = examples.get(code, [])
         example = found[0].replace("|", "/") if found else ""
         plover = f"{entry.plover_type} ({entry.plover_mode})" if entry.plover_mode else entry.plover_type or "dropped"
-        lines.append(
-            f"| {code} | {entry.name} | {entry.goldstein:g} | {entry.quad_class} | {plover} | {len(found)} | {example} |"
-        )
+        cells = (code, entry.name, f"{entry.goldstein:g}", str(entry.quad_class), plover, str(len(found)), example)
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
