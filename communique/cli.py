@@ -77,7 +77,7 @@ def code(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
     db: Annotated[
-        str, typer.Option(help="Database to store into: sqlite:///PATH, or none.")
+        str, typer.Option(help="Database to store into: sqlite:///PATH, postgresql://USER@HOST/DB, or none.")
     ] = "sqlite:///communique.db",
     workers: Annotated[int, typer.Option(min=1, help="Processes to parse in.")] = 1,
     keep_negated: Annotated[bool, typer.Option(help="Also output negated events (flagged).")] = False,

@@ -22,7 +22,8 @@ class Messages:
     FILE_TOO_LARGE = "file is {size:,} bytes, more than the limit of {limit:,}"
     TOO_LONG = "article is {size:,} characters, more than the limit of {limit:,}"
     NOT_ENGLISH = "skipped: the text is not English (language {language!r})"
-    BAD_DB_URL = "unsupported database URL {url!r} (use sqlite:///PATH or none)"
+    BAD_DB_URL = "unsupported database URL {url!r} (use sqlite:///PATH, postgresql://USER@HOST/DB or none)"
+    DB_UNREACHABLE = "cannot open the database at {url}: {detail}"
     BAD_TABLE_ROW = "{path}:{line}: {problem}"
     NO_MODEL = (
         "no spaCy English pipeline is installed; install the pinned "

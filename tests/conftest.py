@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,31 @@ def code_text(coder):
         return coder(make_article(text, published))
 
     return code
+
+
+# The PostgreSQL server the tests use: this machine's by default, another through the variable.
+POSTGRES_URL = os.environ.get("COMMUNIQUE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh schema on the real PostgreSQL server, dropped afterwards.
+
+    Without a server the test is skipped on a laptop, and fails in CI (CI=true),
+    where the server must be running.
+    """
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL} in CI: {error}")
+        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL}")
+    schema = f"communique_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f"CREATE SCHEMA {schema}")
+    try:
+        separator = "&" if "?" in POSTGRES_URL else "?"
+        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()

@@ -66,7 +66,7 @@ def test_store_keeps_captions_as_json(coder, db_path):
     assert json.loads(row[0]) == ["A caption (L)."]
 
 
-@pytest.mark.parametrize("url", ["postgres://x", "mysql://db", "events.txt"])
+@pytest.mark.parametrize("url", ["oracle://x", "mysql://db", "events.txt"])
 def test_store_rejects_unsupported_urls(url):
     with pytest.raises(SettingsError, match="unsupported database URL"):
         open_store(url)
