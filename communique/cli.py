@@ -210,6 +210,69 @@ def eval_command(
 
 
 @app.command()
+def events(
+    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
+        "sqlite:///communique.db"
+    ),
+    source: Annotated[str, typer.Option(help='Source actor code or its start ("KOR", "KORGOV").')] = "",
+    target: Annotated[str, typer.Option(help="Target actor code or its start.")] = "",
+    dyad: Annotated[str, typer.Option(help='Source and target, "KOR-RUS".')] = "",
+    country: Annotated[str, typer.Option(help="An actor code start, as source or target.")] = "",
+    cameo: Annotated[str, typer.Option(help='CAMEO code or its start ("04" is every consultation).')] = "",
+    plover: Annotated[str, typer.Option(help='PLOVER event type ("CONSULT").')] = "",
+    quad: Annotated[int, typer.Option(min=0, max=4, help="QuadClass, 1 to 4.")] = 0,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    place: Annotated[str, typer.Option(help="Place name, as stored.")] = "",
+    limit: Annotated[int, typer.Option(min=0, help="At most this many events; 0 for all.")] = 0,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="table, jsonl or csv.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
+) -> None:
+    """Read stored events, filtered by actors, codes, dates and place.
+
+    Example: communique events --dyad KOR-RUS --cameo 04 --since 2019-01-01
+    """
+    from .sources import parse_date
+    from .store import EventFilter, open_store
+
+    if dyad:
+        source, separator, target = dyad.partition("-")
+        if not separator or not source or not target:
+            raise typer.BadParameter("use SOURCE-TARGET, for example KOR-RUS", param_hint="--dyad")
+    dates = {}
+    for name, value in (("since", since), ("until", until)):
+        try:
+            dates[name] = parse_date(value, origin=f"--{name}").isoformat() if value else ""
+        except InputError as error:
+            raise typer.BadParameter(error.problem, param_hint=f"--{name}") from None
+    filters = EventFilter(
+        source=source,
+        target=target,
+        country=country,
+        cameo=cameo,
+        plover=plover,
+        quad_class=quad,
+        place=place,
+        limit=limit,
+        **dates,
+    )
+    try:
+        store = open_store(db)
+    except CommuniqueError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    if store is None:
+        raise typer.BadParameter("give a database to read", param_hint="--db")
+    with store:
+        rows = store.query(filters)
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    writer = EventWriter(stream, _output_format(format, output))
+    writer.write([Event(**row) for row in rows])
+    writer.close()
+    if output:
+        stream.close()
+
+
+@app.command()
 def explain(
     sentence: Annotated[str, typer.Argument(help="A sentence or story to code, in quotes.")],
     published: Annotated[

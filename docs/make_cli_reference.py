@@ -18,6 +18,7 @@ COMMANDS = (
     ("communique", []),
     ("communique code", ["code"]),
     ("communique eval", ["eval"]),
+    ("communique events", ["events"]),
     ("communique explain", ["explain"]),
 )
 TARGET = Path(__file__).parent / "cli.md"

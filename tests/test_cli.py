@@ -217,3 +217,34 @@ def test_cli_bad_own_lexicon_is_a_one_line_usage_error(tmp_path, table, problem)
     result = communique("code", "-", "--db", "none", "--lexicon", path, stdin=STORY)
     assert result.returncode == 2
     assert problem in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    "filters,check",
+    [
+        (["--dyad", "KOR-RUS"], lambda e: e["source"].startswith("KOR") and e["target"].startswith("RUS")),
+        (
+            ["--cameo", "04", "--country", "KOR"],
+            lambda e: e["cameo"].startswith("04") and "KOR" in e["source"] + e["target"],
+        ),
+        (
+            ["--plover", "consult", "--since", "2019-06-17", "--until", "2019-06-17"],
+            lambda e: e["plover"] == "CONSULT" and e["date"] == "2019-06-17",
+        ),
+        (["--quad", "4"], lambda e: e["quad_class"] == 4),
+    ],
+)
+def test_cli_events_reads_stored_events_by_filter(sample_run, filters, check):
+    _, folder = sample_run
+    result = communique("events", "--db", f"sqlite:///{folder / 'events.db'}", "--format", "jsonl", *filters)
+    assert result.returncode == 0, result.stderr
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert found and all(check(event) for event in found)
+    assert [e["date"] for e in found] == sorted(e["date"] for e in found)
+
+
+@pytest.mark.parametrize("args", [["--dyad", "KOR"], ["--since", "2019-13-01"], ["--db", "none"], ["--quad", "7"]])
+def test_cli_events_usage_errors_exit_2(sample_run, args):
+    _, folder = sample_run
+    result = communique("events", "--db", f"sqlite:///{folder / 'events.db'}", *args)
+    assert result.returncode == 2

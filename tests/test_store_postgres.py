@@ -45,3 +45,16 @@ def test_store_postgres_failed_batch_leaves_what_was_stored(coder, postgres_url)
 def test_store_postgres_unreachable_server_is_one_clear_error():
     with pytest.raises(SettingsError, match=r"cannot open the database at 127.0.0.1:1/none"):
         open_store("postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_store_postgres_and_sqlite_filter_alike(coder, postgres_url, tmp_path):
+    from communique.store import EventFilter
+
+    article = make_article(STORY, "2023-03-06", article_id="pg4")
+    events = coder(article)
+    with open_store(postgres_url) as pg, open_store(f"sqlite:///{tmp_path / 'events.db'}") as lite:
+        for store in (pg, lite):
+            store.save_events(article, events, coder.version)
+        for filters in (EventFilter(source="JPN"), EventFilter(cameo="04"), EventFilter(country="KOR", limit=1)):
+            assert pg.query(filters) == lite.query(filters)
+            assert pg.query(filters), filters

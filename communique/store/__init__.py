@@ -8,10 +8,10 @@ gives None (store nothing). Both keep the tables of ``schema.sql``.
 from __future__ import annotations
 
 from ..errors import Messages, SettingsError
-from .sql import SQLStore
+from .sql import EventFilter, SQLStore
 from .sqlite import SQLiteStore
 
-__all__ = ["open_store", "SQLStore", "SQLiteStore"]
+__all__ = ["open_store", "EventFilter", "SQLStore", "SQLiteStore"]
 
 
 def open_store(url: str) -> SQLStore | None:

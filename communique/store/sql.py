@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,54 @@ ARTICLE_COLUMNS = (
     "coder_version",
 )
 TABLES = ("articles", "events")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFilter:
+    """Which stored events to read. Actor codes match by prefix ("KOR" matches "KORGOV"), as
+    do CAMEO codes ("04" is every consultation); dates are ISO strings, both ends included."""
+
+    source: str = ""
+    target: str = ""
+    country: str = ""  # as source or target
+    cameo: str = ""
+    plover: str = ""
+    quad_class: int = 0
+    since: str = ""
+    until: str = ""
+    place: str = ""
+    limit: int = 0
+
+    def where(self, mark: str) -> tuple[list[str], list[object]]:
+        """SQL conditions and their parameters, with ``mark`` as the parameter placeholder."""
+        clauses: list[str] = []
+        args: list[object] = []
+        for column, prefix in (("source", self.source), ("target", self.target), ("cameo", self.cameo)):
+            if prefix:
+                clauses.append(f"{column} LIKE {mark}")
+                args.append(_like_prefix(prefix))
+        if self.country:
+            clauses.append(f"(source LIKE {mark} OR target LIKE {mark})")
+            args += [_like_prefix(self.country)] * 2
+        for column, value in (("plover", self.plover.upper()), ("place", self.place)):
+            if value:
+                clauses.append(f"{column} = {mark}")
+                args.append(value)
+        if self.quad_class:
+            clauses.append(f"quad_class = {mark}")
+            args.append(self.quad_class)
+        if self.since:
+            clauses.append(f"date >= {mark}")
+            args.append(self.since)
+        if self.until:
+            clauses.append(f"date <= {mark}")
+            args.append(self.until)
+        return clauses, args
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern for a code prefix; codes hold no wildcards, so any typed in are dropped."""
+    return prefix.replace("%", "").replace("_", "") + "%"
 
 
 class SQLStore:
@@ -72,6 +121,17 @@ class SQLStore:
             args = (article_id,)
         rows = self._rows(query + " ORDER BY article_id, evidence_start, event_id", args)
         return [_event_row(row) for row in rows]
+
+    def query(self, filters: EventFilter) -> list[dict]:
+        """Stored events that pass the filters, in date order."""
+        clauses, args = filters.where(self.placeholder)
+        query = f"SELECT {', '.join(EVENT_FIELDS)} FROM events"
+        if clauses:
+            query += " WHERE " + " AND ".join(clauses)
+        query += " ORDER BY date, article_id, evidence_start, event_id"
+        if filters.limit:
+            query += f" LIMIT {int(filters.limit)}"
+        return [_event_row(row) for row in self._rows(query, tuple(args))]
 
     def count(self, table: str) -> int:
         if table not in TABLES:
