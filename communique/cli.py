@@ -242,9 +242,10 @@ def events(
     dates = {}
     for name, value in (("since", since), ("until", until)):
         try:
-            dates[name] = parse_date(value, origin=f"--{name}").isoformat() if value else ""
+            day = parse_date(value, origin=f"--{name}") if value else None
         except InputError as error:
             raise typer.BadParameter(error.problem, param_hint=f"--{name}") from None
+        dates[name] = day.isoformat() if day else ""
     filters = EventFilter(
         source=source,
         target=target,
