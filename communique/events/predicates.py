@@ -356,7 +356,8 @@ class PredicateFinder:
                 addressee = mentions.of_phrase(subject_of(wrapped.head))
             targets = addressee or targets
         negated = is_negated(verb)
-        modality = "intended" if frame == "intend" else "asserted"
+        # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
+        modality = "intended" if frame == "intend" and not code.startswith("13") else "asserted"
         if frame == "deny":
             code, negated = wrapped.cameo, True
         return Predicate(
