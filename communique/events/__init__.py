@@ -26,6 +26,8 @@ __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 
 CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
+# Cooperation, consultation and aid, and intents to them: parties as often foreign as not.
+INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
 
 class EventCoder:
@@ -108,7 +110,7 @@ class EventCoder:
     ) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
-        target_actor = _domestic(target.actor, source.actor, place) if target else None
+        target_actor = _domestic(target.actor, source.actor, place, code.code) if target else None
         target_code = target_actor.code if target_actor else ""
         key = "|".join(
             (article.id, str(evidence.start), str(predicate.head.idx), source.actor.code, target_code, code.code)
@@ -162,12 +164,17 @@ class Evidence:
         return cls(number, stripped, start, start + len(stripped))
 
 
-def _domestic(target: Actor, source: Actor, place: str) -> Actor:
+def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
     """A target of unknown country takes the source's ("Turkish police detained opposition
-    leaders"), else the country the sentence places the event in ("a governor in Afghanistan")."""
+    leaders"), else the country the sentence places the event in ("a governor in Afghanistan").
+
+    Not the source's in cooperation and aid, where the parties are as often
+    foreign: "Norway mediated between the government and the rebels".
+    """
     if target.country != UNKNOWN_COUNTRY:
         return target
-    country = source.country if source.country not in ("", UNKNOWN_COUNTRY) else place
+    international = cameo.startswith(INTERNATIONAL_CODES)
+    country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place
     if not country:
         return target
     return Actor.from_parts(country, target.roles, name=target.name, title=target.title)

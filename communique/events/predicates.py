@@ -39,6 +39,9 @@ LIGHT_VERBS = frozenset(
     "hold make launch carry conduct stage pay begin start resume continue have give take "
     "mount undertake complete wrap open".split()
 )
+# The pattern word that asks for an object naming an actor: "receive @actor" hosts a
+# visitor; "received weapons" hosts no one.
+ACTOR_WORD = "@actor"
 # Prepositions whose object is the target, in the order they are tried. The
 # directed ones ("to Lebanon", "against Russia") beat the object's own "of"
 # phrase; the rest ("with Albania's help") give way to it.
@@ -53,7 +56,7 @@ RECIPROCAL_ROOTS = frozenset({"04", "06"})
 ONE_WAY_CODES = frozenset({"042", "043", "044"})
 RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
-    "exchange clash trade swap fight".split()
+    "restore establish resume renew sever exchange clash trade swap fight".split()
 )
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
@@ -230,7 +233,7 @@ class PredicateFinder:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
-        entry, trigger = self._verb_entry(verb)
+        entry, trigger = self._verb_entry(verb, mentions)
         if entry is not None and entry.cameo.startswith("01"):
             reported = child_with(verb, "ccomp")
             if reported is not None:
@@ -323,9 +326,11 @@ class PredicateFinder:
             predicate.modality = "hypothetical"
         return predicate
 
-    def _verb_entry(self, verb: Token) -> tuple[Entry | None, list[Token]]:
+    def _verb_entry(self, verb: Token, mentions: MentionIndex) -> tuple[Entry | None, list[Token]]:
         """The lexicon entry for a verb: its own, or its object noun's after a light verb."""
         words, word_tokens = frame_words(verb)
+        if mentions.of_phrase(object_of(verb), inside=False):
+            words.add(ACTOR_WORD)  # a pattern may ask for an object that names an actor
         lemma = verb.lemma_.lower()
         entry = self.lexicon.match_verb(lemma, words)
         # A verb the lexicon lacks, a light verb ("held talks") or one that enacts its object
