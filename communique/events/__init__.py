@@ -26,6 +26,7 @@ __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 
 CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
+NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
 # Cooperation, consultation and aid, and intents to them: parties as often foreign as not.
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
@@ -110,10 +111,11 @@ class EventCoder:
     ) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
-        target_actor = _domestic(target.actor, source.actor, place, code.code) if target else None
+        source_actor = _placed(source.actor, place)
+        target_actor = _domestic(target.actor, source_actor, place, code.code) if target else None
         target_code = target_actor.code if target_actor else ""
         key = "|".join(
-            (article.id, str(evidence.start), str(predicate.head.idx), source.actor.code, target_code, code.code)
+            (article.id, str(evidence.start), str(predicate.head.idx), source_actor.code, target_code, code.code)
         )
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -121,7 +123,7 @@ class EventCoder:
             sentence=evidence.sentence,
             date=None,
             date_precision="",
-            source=source.actor.code,
+            source=source_actor.code,
             source_name=source.actor.name or source.text,
             target=target_code,
             target_name=(target.actor.name or target.text) if target else "",
@@ -162,6 +164,14 @@ class Evidence:
         start = sentence.start_char + len(text) - len(text.lstrip())
         stripped = text.strip()
         return cls(number, stripped, start, start + len(stripped))
+
+
+def _placed(source: Actor, place: str) -> Actor:
+    """A state or society actor of unknown country acting in a country is of that country:
+    "police fired tear gas at demonstrators in Nairobi". Armed groups are not placed."""
+    if source.country != UNKNOWN_COUNTRY or not place or set(source.roles) & NON_STATE_ROLES:
+        return source
+    return Actor.from_parts(place, source.roles, name=source.name, title=source.title)
 
 
 def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:

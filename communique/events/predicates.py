@@ -117,7 +117,7 @@ class MentionIndex:
         "shelled the city of Kharkiv")."""
         found = []
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "near", "off", "outside"):
                 for item in child.children:
                     found += self._places(item)
             elif child.dep_ in ("dobj", "obj", "npadvmod"):
