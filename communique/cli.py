@@ -113,7 +113,8 @@ def code(
 
     def report(error: InputError) -> None:
         failures.append(error)
-        stderr.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+        # The message quotes input, which may hold "[...]": plain text, not Rich markup.
+        stderr.print(Text.assemble(("error:", "red"), f" {error}"), highlight=False, soft_wrap=True)
 
     settings = Settings(
         workers=workers,
@@ -126,20 +127,7 @@ def code(
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     writer = EventWriter(stream, chosen)
     articles = read_articles(inputs, published=published, on_error=report)
-    with _progress() as progress:
-        task = progress.add_task("coding", total=None)
-        for article, events in coder.pipe(articles, on_error=report):
-            if article.language != "en":
-                stderr.print(
-                    f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}",
-                    highlight=False,
-                    soft_wrap=True,
-                )
-            if store is not None:
-                store.save_events(article, events, coder.version)
-            writer.write(events)
-            progress.advance(task)
-    writer.close()
+    _code_and_store(coder, coder.pipe(articles, on_error=report), store, writer)
     if output:
         stream.close()
     if store is not None:
@@ -150,6 +138,21 @@ def code(
         store.close()
     if failures:
         raise typer.Exit(1)
+
+
+def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
+    """Store and write each coded story as it comes, with a progress bar on a terminal."""
+    with _progress() as progress:
+        task = progress.add_task("coding", total=None)
+        for article, events in coded:
+            if article.language != "en":
+                notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
+                stderr.print(Text(notice), highlight=False, soft_wrap=True)
+            if store is not None:
+                store.save_events(article, events, coder.version)
+            writer.write(events)
+            progress.advance(task)
+    writer.close()
 
 
 @app.command("eval")
