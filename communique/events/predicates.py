@@ -173,32 +173,40 @@ class PredicateFinder:
         self.lexicon = lexicon
 
     def find(self, sentence: Span, mentions: MentionIndex) -> list[Predicate]:
+        """The coded predicates of one sentence: its verbs first, then event nouns left free."""
         memo: dict[int, Predicate | None] = {}
         predicates = []
-        consumed: set[int] = set()
+        consumed: set[int] = set()  # words some other predicate took in (a frame's complement, a pattern noun)
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
                 predicate = self.code_clause(token, mentions, memo)
                 if predicate is not None:
                     predicates.append(predicate)
                     consumed |= predicate.consumed - {predicate.head.i}
-        heads_coded = {p.head.i for p in predicates}
+        coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
-        predicates = [p for p in predicates if not is_purpose_clause(p.head, heads_coded) and p.head.i not in wrapped]
-        used_nouns = {p.head.i for p in predicates} | consumed
+        predicates = [p for p in predicates if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped]
         heads = {p.head.i for p in predicates}
+        predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
+        return [p for p in predicates if p.head.i not in consumed]
+
+    def _noun_predicates(
+        self, sentence: Span, mentions: MentionIndex, heads: set[int], taken: set[int]
+    ) -> list[Predicate]:
+        found = []
         for token in sentence:
-            # A noun inside a coded verb's clause is that event's matter: "asked for Russia's support".
+            # A noun inside a coded verb's clause is that event's matter ("asked for Russia's
+            # support"), unless it is the clause's subject ("an Israeli airstrike killed ...").
             if (
                 token.pos_ == "NOUN"
                 and token.lemma_.lower() in self.lexicon.nouns
-                and token.i not in used_nouns
+                and token.i not in taken
                 and (clause_verb(token) not in heads or token.dep_ in ("nsubj", "nsubjpass"))
             ):
                 predicate = self.code_noun(token, mentions)
                 if predicate is not None:
-                    predicates.append(predicate)
-        return [p for p in predicates if p.head.i not in consumed]
+                    found.append(predicate)
+        return found
 
     def _unasserted(self, sentence: Span) -> set[int]:
         """Verbs inside the complement of a frame or of "stop": wanted, urged or ended, not done."""
