@@ -466,17 +466,20 @@ class PredicateFinder:
     ) -> list[Mention]:
         """The target mentions of a verb: its object, else whom a preposition names.
 
-        An object that names an actor wins; next an actor after "with", "to",
-        "against", ...; last the actor inside the object ("returned the bodies
-        of two soldiers to Lebanon" goes to Lebanon, "demanded the resignation
-        of the government" to the government).
+        An object that names an actor wins; next an actor after "to", "against",
+        ...; then the actor inside the object ("returned the bodies of two
+        soldiers to Lebanon" goes to Lebanon, "demanded the resignation of the
+        government" to the government); last one after "with", "from", ....
+        An event noun's own "to" names where it went, not whom the verb is
+        about: "condemned the visit of the US speaker to Taiwan" is about the US.
         """
         obj = object_of(verb)
         if obj is not None and obj.i not in skip:
             found = mentions.of_phrase(obj, inside=False)
             if found:
                 return found
-        found = self._preposition_objects(verb, obj, mentions, DIRECTED_PREPS)
+        event_noun = obj is not None and obj.lemma_.lower() in self.lexicon.nouns
+        found = self._preposition_objects(verb, None if event_noun else obj, mentions, DIRECTED_PREPS)
         if found:
             return found
         found = mentions.of_phrase(obj, head=obj is not None and obj.i not in skip)
