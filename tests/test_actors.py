@@ -102,3 +102,17 @@ def test_actors_unnamed_state_actors_take_the_story_country(coder, text, expecte
     doc = coder.nlp(article.text)
     police = [m.actor.code for m in coder.actor_coder(article, doc) if m.actor.roles == ("COP",)]
     assert police == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("Obama criticised Russia.", "2015-06-09", "USAGOV"),  # in office
+        ("Obama criticised Russia.", "2019-06-17", "USA"),  # out of office: the country, no role
+        ("Lavrov criticised Japan.", "2019-06-17", "RUSGOV"),  # a surname alone, from the table
+    ],
+)
+def test_actors_office_holders_are_coded_by_the_office_held_that_day(coder, text, published, expected):
+    article = make_article(text, published)
+    doc = coder.nlp(article.text)
+    assert coder.actor_coder(article, doc)[0].actor.code == expected
