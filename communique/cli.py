@@ -84,6 +84,9 @@ def code(
     keep_hypothetical: Annotated[
         bool, typer.Option(help='Also output events that only may happen ("could attack").')
     ] = False,
+    undirected: Annotated[
+        bool, typer.Option(help='One event a pair for actors acting on each other ("A and B met"), not one each way.')
+    ] = False,
     statements: Annotated[
         bool, typer.Option(help="Output bare statements (CAMEO 01x) when a sentence says nothing more.")
     ] = True,
@@ -121,6 +124,7 @@ def code(
         keep_negated=keep_negated,
         keep_hypothetical=keep_hypothetical,
         statements=statements,
+        undirected=undirected,
         lexicon=str(lexicon or ""),
     )
     coder = _coder(settings)

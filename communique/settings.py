@@ -16,6 +16,8 @@ class Settings:
     keep_negated: also emit negated events (flagged ``negated``).
     keep_hypothetical: also emit events that may happen ("could attack"), with
         modality "hypothetical".
+    undirected: code actors that act on each other ("South Korea and Russia
+        agreed") as one event a pair, not one each way as CAMEO does.
     statements: emit bare statement events (CAMEO 01x) when nothing better is said.
     quad_scheme: how CAMEO roots group into QuadClass: "gdelt" (01-05, 06-09,
         10-14, 15-20) or "icews" (01-05, 06-08, 09-13, 14-20).
@@ -29,6 +31,7 @@ class Settings:
 
     keep_negated: bool = False
     keep_hypothetical: bool = False
+    undirected: bool = False
     statements: bool = True
     quad_scheme: str = "gdelt"
     batch_size: int = 64

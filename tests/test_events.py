@@ -102,3 +102,15 @@ def test_events_coder_takes_plain_text(coder):
 
     [event] = coder("Iran criticised Israel on Monday.", published=dt.date(2024, 3, 6))
     assert (event.source, event.target, event.cameo, event.date) == ("IRN", "ISR", "111", "2024-03-04")
+
+
+def test_events_undirected_setting_codes_one_event_a_pair(coder):
+    from communique.pipeline import Coder
+    from communique.settings import Settings
+    from tests.conftest import make_article
+
+    article = make_article("Peru, Chile and Bolivia held talks in Lima.")
+    both = {(e.source, e.target) for e in coder(article)}
+    one = Coder(Settings(undirected=True), nlp=coder.nlp)(article)
+    assert len(both) == 6
+    assert len(one) == 3 and {frozenset((e.source, e.target)) for e in one} == {frozenset(p) for p in both}

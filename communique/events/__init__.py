@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from itertools import permutations
+from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span
 
@@ -101,7 +101,9 @@ class EventCoder:
         if targets:
             return [(source, target) for source in sources for target in targets]
         if predicate.reciprocal and len(sources) > 1:
-            return list(permutations(sources, 2))
+            # CAMEO codes each direction; PLOVER-style users want one undirected event a pair.
+            pairing = combinations if self.settings.undirected else permutations
+            return list(pairing(sources, 2))
         if predicate.targets:
             return []  # the only target is the source itself: nothing between two actors
         return [(source, None) for source in sources]
