@@ -53,6 +53,7 @@ TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "amon
 # "Britain and France proposed a resolution" is done together, to no one: one
 # event each.
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
+RECIPROCAL_CODES = frozenset({"036", "037"})  # intents to meet and to settle: "the two sides will hold talks"
 ONE_WAY_CODES = frozenset({"042", "043", "044"})
 RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
@@ -98,7 +99,11 @@ class Predicate:
         """Whether a compound subject with no target acts on itself, each member on the others."""
         if self.cameo in ONE_WAY_CODES:
             return False
-        return self.cameo[:2] in RECIPROCAL_ROOTS or self.head.lemma_.lower() in RECIPROCAL_LEMMAS
+        return (
+            self.cameo[:2] in RECIPROCAL_ROOTS
+            or self.cameo in RECIPROCAL_CODES
+            or self.head.lemma_.lower() in RECIPROCAL_LEMMAS
+        )
 
 
 class MentionIndex:
