@@ -28,7 +28,15 @@ def find(events, source_country, target_country, root):
 
 @pytest.mark.parametrize(
     "source,target,root",
-    [("KOR", "RUS", "04"), ("KOR", "RUS", "042"), ("RUS", "KOR", "02"), ("KOR", "RUS", "03"), ("RUS", "KOR", "03")],
+    [
+        ("KOR", "RUS", "04"),
+        ("KOR", "RUS", "042"),
+        ("RUS", "KOR", "02"),
+        ("KOR", "RUS", "03"),
+        ("RUS", "KOR", "03"),
+        ("KOR", "RUS", "036"),  # "the two sides will hold more frequent consultations"
+        ("RUS", "KOR", "036"),
+    ],
 )
 def test_example_yields_the_design_table(story, source, target, root):
     _, events = story
