@@ -6,8 +6,11 @@ Progress bars and printing live here; the library never prints.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -99,19 +102,11 @@ def code(
     Exit status: 0 when every input was read, 1 when some could not be
     (each is named on one line of standard error), 2 for a usage error.
     """
-    from .sources import parse_date, read_articles
-    from .store import open_store
+    from .sources import read_articles
 
     chosen = _output_format(format, output)
-    if published is not None:
-        try:
-            parse_date(published, origin="--published")
-        except InputError as error:
-            raise typer.BadParameter(error.problem, param_hint="--published") from None
-    try:
-        store = open_store(db)
-    except CommuniqueError as error:
-        raise typer.BadParameter(str(error), param_hint="--db") from None
+    _date_option(published, "--published")
+    store = _open_store(db)
     failures = []
 
     def report(error: InputError) -> None:
@@ -128,12 +123,9 @@ def code(
         lexicon=str(lexicon or ""),
     )
     coder = _coder(settings)
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    writer = EventWriter(stream, chosen)
     articles = read_articles(inputs, published=published, on_error=report)
-    _code_and_store(coder, coder.pipe(articles, on_error=report), store, writer)
-    if output:
-        stream.close()
+    with _event_writer(chosen, output) as writer:
+        _code_and_store(coder, coder.pipe(articles, on_error=report), store, writer)
     if store is not None:
         stderr.print(
             f"stored in {store.path}: {store.count('articles')} articles, {store.count('events')} events",
@@ -156,7 +148,6 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
                 store.save_events(article, events, coder.version)
             writer.write(events)
             progress.advance(task)
-    writer.close()
 
 
 @app.command("eval")
@@ -239,20 +230,13 @@ def events(
 
     Example: communique events --dyad KOR-RUS --cameo 04 --since 2019-01-01
     """
-    from .sources import parse_date
-    from .store import EventFilter, open_store
+    from .store import EventFilter
 
     if dyad:
         source, separator, target = dyad.partition("-")
         if not separator or not source or not target:
             raise typer.BadParameter("use SOURCE-TARGET, for example KOR-RUS", param_hint="--dyad")
-    dates = {}
-    for name, value in (("since", since), ("until", until)):
-        try:
-            day = parse_date(value, origin=f"--{name}") if value else None
-        except InputError as error:
-            raise typer.BadParameter(error.problem, param_hint=f"--{name}") from None
-        dates[name] = day.isoformat() if day else ""
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
     filters = EventFilter(
         source=source,
         target=target,
@@ -262,22 +246,16 @@ def events(
         quad_class=quad,
         place=place,
         limit=limit,
-        **dates,
+        since=first.isoformat() if first else "",
+        until=last.isoformat() if last else "",
     )
-    try:
-        store = open_store(db)
-    except CommuniqueError as error:
-        raise typer.BadParameter(str(error), param_hint="--db") from None
+    store = _open_store(db)
     if store is None:
         raise typer.BadParameter("give a database to read", param_hint="--db")
     with store:
         rows = store.query(filters)
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    writer = EventWriter(stream, _output_format(format, output))
-    writer.write([Event(**row) for row in rows])
-    writer.close()
-    if output:
-        stream.close()
+    with _event_writer(_output_format(format, output), output) as writer:
+        writer.write([Event(**row) for row in rows])
 
 
 @app.command()
@@ -292,12 +270,7 @@ def explain(
 
     Example: communique explain "Iran criticised Israel on Monday." --published 2024-03-06
     """
-    from .sources import parse_date
-
-    try:
-        day = parse_date(published, origin="--published") if published else None
-    except InputError as error:
-        raise typer.BadParameter(error.problem, param_hint="--published") from None
+    day = _date_option(published, "--published")
     explanation = _coder(Settings(lexicon=str(lexicon or ""))).explain(sentence, published=day)
     console = Console()
     parse = Table(title="parse", box=None)
@@ -370,6 +343,39 @@ def events_table(events: list[Event]) -> Table:
         cells = (event.date or "", source, target, f"{event.cameo} {event.cameo_name}", place, evidence)
         table.add_row(*(Text(cell) for cell in cells))  # news text is never Rich markup
     return table
+
+
+@contextmanager
+def _event_writer(format: str, output: Path | None) -> Iterator[EventWriter]:
+    """An EventWriter to the output file or standard output, finished and closed at the end."""
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        writer = EventWriter(stream, format)
+        yield writer
+        writer.close()
+    finally:
+        if output:
+            stream.close()
+
+
+def _date_option(value: str | None, option: str) -> dt.date | None:
+    """A date given on the command line, or a usage error naming the option."""
+    from .sources import parse_date
+
+    try:
+        return parse_date(value, origin=option) if value else None
+    except InputError as error:
+        raise typer.BadParameter(error.problem, param_hint=option) from None
+
+
+def _open_store(db: str):
+    """The store a --db URL names, or a usage error."""
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except CommuniqueError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
 
 
 def _coder(settings: Settings):
