@@ -63,7 +63,9 @@ def code(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...", help="Stories: .txt (one story), .jsonl or .csv files, directories, or - for stdin."
+            metavar="INPUT...",
+            help="Stories: .txt (one story), .jsonl or .csv files, saved web pages (.html), "
+            "RSS/Atom feeds (.xml, .rss, .atom), directories, or - for stdin.",
         ),
     ],
     published: Annotated[
