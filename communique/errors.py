@@ -25,7 +25,7 @@ class Messages:
     CSV_NO_TEXT_COLUMN = "no 'text' column in the header"
     FILE_TOO_LARGE = "file is {size:,} bytes, more than the limit of {limit:,}"
     TOO_LONG = "article is {size:,} characters, more than the limit of {limit:,}"
-    NOT_ENGLISH = "skipped: the text is not English (language {language!r})"
+    NOT_ENGLISH = "the story is not English (language {language!r}): stored, not coded"
     BAD_DB_URL = "unsupported database URL {url!r} (use sqlite:///PATH, postgresql://USER@HOST/DB or none)"
     DB_UNREACHABLE = "cannot open the database at {url}: {detail}"
     BAD_TABLE_ROW = "{path}:{line}: {problem}"
