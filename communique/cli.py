@@ -152,6 +152,66 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
             progress.advance(task)
 
 
+@app.command()
+def watch(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="RSS or Atom feeds: http(s):// or file:// URLs.")],
+    db: Annotated[
+        str,
+        typer.Option(
+            help="Database that stores the events and remembers the items seen: sqlite:///PATH or postgresql://..."
+        ),
+    ] = "sqlite:///communique.db",
+    interval: Annotated[float, typer.Option(min=1.0, help="Seconds between polls of the feeds.")] = 600.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once and exit (for cron).")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="How new events are printed: jsonl or csv.")] = "jsonl",
+    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+) -> None:
+    """Poll news feeds and code the items not seen before, until interrupted.
+
+    Example: communique watch https://example.org/world.rss --db sqlite:///events.db --interval 300
+
+    Items already in the database are passed over, so a restarted watch codes
+    nothing twice. A feed that cannot be fetched is named on one line of
+    standard error and the others are polled. With --once the exit status is
+    1 when some feed or item could not be read.
+    """
+    from .watch import watch_feeds
+
+    if format not in ("jsonl", "csv"):
+        raise typer.BadParameter("use jsonl or csv", param_hint="--format")
+    store = _open_store(db)
+    if store is None:
+        raise typer.BadParameter("watch remembers what it has seen in a database; give one", param_hint="--db")
+    failures = []
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        stderr.print(Text.assemble(("error:", "red"), f" {error}"), highlight=False, soft_wrap=True)
+
+    def coded(article, events) -> None:
+        if article.language != "en":
+            notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
+            stderr.print(Text(notice), highlight=False, soft_wrap=True)
+        writer.write(events)
+        sys.stdout.flush()
+
+    def polled(poll) -> None:
+        line = f"{poll.url}: {poll.items} items, {poll.new} new, {poll.events} events"
+        stderr.print(Text(line), highlight=False, soft_wrap=True)
+
+    coder = _coder(Settings(lexicon=str(lexicon or "")))
+    with store, _event_writer(format, None) as writer:
+        try:
+            watch_feeds(
+                urls, coder, store, interval=interval, polls=1 if once else None,
+                on_error=report, on_coded=coded, on_poll=polled,
+            )  # fmt: skip
+        except KeyboardInterrupt:
+            stderr.print("stopped", highlight=False)
+    if once and failures:
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[

@@ -62,20 +62,30 @@ def page_record(content: bytes, origin: str) -> dict:
         )
     except Exception as error:  # lxml gives up on some broken pages: one line, then the next file
         raise InputError(origin, Messages.NO_STORY_TEXT.format(detail=type(error).__name__)) from None
-    title = (document.title or "") if document is not None else ""
-    text = _paragraphs(getattr(document, "text", None) or "", title) if document is not None else ""
+    found = _as_dict(document)
+    title = found.get("title") or ""
+    text = _paragraphs(found.get("text") or "", title)
     if len(text.split()) < MIN_WORDS:
         raise InputError(origin, Messages.NO_STORY_TEXT.format(detail="no paragraphs of text"))
-    url = document.url or ""
+    url = found.get("url") or ""
     if not url and origin != "<stdin>":
         url = Path(origin).resolve().as_uri()
     return {
         "text": text,
         "title": title,
-        "published": document.date or None,
+        "published": found.get("date") or None,
         "url": url,
-        "publisher": document.sitename or document.hostname or "",
+        "publisher": found.get("sitename") or found.get("hostname") or "",
     }
+
+
+def _as_dict(document: object) -> dict:
+    """trafilatura's result as a dict: it gives a Document, a dict (older releases) or None."""
+    if document is None:
+        return {}
+    if isinstance(document, dict):
+        return document
+    return {name: getattr(document, name, None) for name in ("title", "text", "url", "date", "sitename", "hostname")}
 
 
 def _paragraphs(text: str, title: str) -> str:

@@ -133,6 +133,15 @@ class SQLStore:
             query += f" LIMIT {int(filters.limit)}"
         return [_event_row(row) for row in self._rows(query, tuple(args))]
 
+    def known_articles(self, ids: list[str]) -> set[str]:
+        """Which of these article ids the store already holds (what ``watch`` has seen)."""
+        known: set[str] = set()
+        for start in range(0, len(ids), 500):  # SQLite allows only so many parameters a statement
+            chunk = ids[start : start + 500]
+            marks = ", ".join(self.placeholder for _ in chunk)
+            known.update(row[0] for row in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", tuple(chunk)))
+        return known
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"no table {table!r}")
