@@ -120,7 +120,7 @@ def test_clean_language_of_non_english_stories_reaches_the_store_and_is_reported
     assert "skipped:" in result.stderr and "es1" not in result.stdout
     assert "language 'es'" in result.stderr
     with SQLiteStore(db) as store:
-        rows = dict(store._rows("SELECT id, language FROM articles", ()))
+        rows = dict(store.fetch("SELECT id, language FROM articles", ()))
         assert rows == {"es1": "es", "en1": "en"}
         assert store.events("es1") == [] and store.events("en1")
 

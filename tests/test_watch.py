@@ -62,7 +62,7 @@ def test_watch_codes_only_new_items(server, tmp_path, coder):
         assert (second.items, second.new) == (3, 1) and second.events >= 1
         assert (third.items, third.new, third.events) == (3, 0, 0)
         assert store.count("articles") == 3
-        urls = {row[0] for row in store._rows("SELECT url FROM articles", ())}
+        urls = {row[0] for row in store.fetch("SELECT url FROM articles", ())}
         assert urls == {f"https://localwire.example/{slug}" for slug, _, _ in STORIES}
 
 

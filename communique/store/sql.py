@@ -327,7 +327,7 @@ class SQLStore:
         for start in range(0, len(ids), 500):  # SQLite allows only so many parameters a statement
             chunk = ids[start : start + 500]
             marks = ", ".join(self.placeholder for _ in chunk)
-            known.update(row[0] for row in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", tuple(chunk)))
+            known.update(row[0] for row in self.fetch(f"SELECT id FROM articles WHERE id IN ({marks})", tuple(chunk)))
         return known
 
     def count(self, table: str) -> int:
