@@ -12,6 +12,8 @@ from communique.store.migrate import MIGRATIONS, latest_version, migrate, read_m
 from tests.synthetic import make_event, make_story
 
 INITIAL = (MIGRATIONS / "0001_initial.sql").read_text(encoding="utf-8")
+# The event columns of communique 0.1, before 0002 and 0005 added theirs.
+OLD_FIELDS = EVENT_FIELDS[: EVENT_FIELDS.index("coder_version") + 1]
 ARTICLE = ("old1", "An old story", "", "Wire", "2019-06-17", "en", "", "Text of the old story.", "[]", "", "v0")
 
 
@@ -25,9 +27,9 @@ def _old_events():
 def _fill_old_database(db, mark: str) -> None:
     """Tables and rows exactly as communique 0.1 wrote them: no schema_version, no happening_id."""
     db.execute(f"INSERT INTO articles VALUES ({', '.join([mark] * len(ARTICLE))})", ARTICLE)
-    insert = f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({', '.join([mark] * len(EVENT_FIELDS))})"
+    insert = f"INSERT INTO events ({', '.join(OLD_FIELDS)}) VALUES ({', '.join([mark] * len(OLD_FIELDS))})"
     for event in _old_events():
-        db.execute(insert, [getattr(event, name) for name in EVENT_FIELDS])
+        db.execute(insert, [getattr(event, name) for name in OLD_FIELDS])
 
 
 def _check_upgraded(store) -> None:
