@@ -10,7 +10,8 @@ Wednesday", "between March 3 and 5"), which have a start and an end.
 
 A date after publication is taken only for an intended event ("will meet next
 week"); otherwise the expression is passed over. With no date expression the
-publication date stands in. Every event carries a ``date_precision``: day,
+publication date stands in. A range gives the event its ``date_end``. Every
+event carries a ``date_precision``: day,
 week, month, year, "publication" when the publication date stood in, or
 "unknown" when the story has no date at all.
 """
@@ -85,7 +86,10 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
             ents.get(event.sentence, []), article.published, future=event.modality == "intended", near=trigger_at
         )
         if found is not None:
-            dated.append(dataclasses.replace(event, date=found.day.isoformat(), date_precision=found.precision))
+            end = found.end.isoformat() if found.end else None
+            dated.append(
+                dataclasses.replace(event, date=found.day.isoformat(), date_precision=found.precision, date_end=end)
+            )
         elif article.published is not None:
             dated.append(dataclasses.replace(event, date=article.published.isoformat(), date_precision="publication"))
         else:

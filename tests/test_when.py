@@ -117,3 +117,8 @@ def test_when_event_takes_the_date_nearest_its_trigger(code_text):
     events = code_text("On Monday, Japan said that China had attacked its vessels last week.", "2019-06-17")
     attacks = [e for e in events if e.cameo.startswith(("19", "18"))]
     assert attacks and attacks[0].date == "2019-06-10" and attacks[0].date_precision == "week"
+
+
+def test_when_event_told_as_a_range_has_an_end(code_text):
+    events = code_text("Russian and Chinese navies held joint exercises from Monday to Wednesday.", "2019-06-20")
+    assert events and {(e.date, e.date_end, e.date_precision) for e in events} == {("2019-06-17", "2019-06-19", "day")}
