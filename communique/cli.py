@@ -147,9 +147,21 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
                 notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
                 stderr.print(Text(notice), highlight=False, soft_wrap=True)
             if store is not None:
+                events = link_to_store(events, store)
                 store.save_events(article, events, coder.version)
             writer.write(events)
             progress.advance(task)
+
+
+def link_to_store(events: list[Event], store) -> list[Event]:
+    """Give new events the happening ids of stored reports of the same happenings."""
+    from .merge import link_to_stored
+    from .store import EventFilter
+
+    def find(since: str, until: str) -> list[Event]:
+        return [Event(**row) for row in store.query(EventFilter(since=since, until=until))]
+
+    return link_to_stored(events, find)
 
 
 @app.command()
