@@ -48,6 +48,9 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 # Roots reporters use for the same act: "attacked" is coded 190 by one and 180 by another.
 COMPATIBLE_ROOTS = frozenset({frozenset({"18", "19"}), frozenset({"04", "05"})})
+# Roots of acts two actors do together, which reports tell either way round: intents to
+# cooperate, consultations, diplomatic and material cooperation, and fighting (a clash).
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # How far apart two cities may be and still be the same place ("talks near Geneva" and "in Geneva").
 SAME_PLACE_KM = 100.0
 # A date that only stands in for the event's (the publication day) covers this many days before it:
@@ -179,8 +182,11 @@ def date_span(event: Event) -> tuple[dt.date, dt.date] | None:
 
 def _same_actors(a: Event, b: Event) -> bool:
     forward = _same_actor(a.source, b.source) and _same_target(a.target, b.target)
-    backward = _same_actor(a.source, b.target) and _same_actor(a.target, b.source)
-    return forward or backward
+    if forward:
+        return True
+    # "A met B" and "B met A" are one meeting; "A accused B" and "B accused A" are two accusations.
+    reciprocal = a.cameo[:2] in RECIPROCAL_ROOTS and b.cameo[:2] in RECIPROCAL_ROOTS
+    return reciprocal and _same_actor(a.source, b.target) and _same_actor(a.target, b.source)
 
 
 def _same_actor(a: str, b: str) -> bool:

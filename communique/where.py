@@ -57,6 +57,13 @@ CONFIDENCE = {
     "capital": 0.75,
     "dateline": 0.5,
 }
+# A city of an actor's country is taken over the largest of its name when it has at least
+# this share of its population (Hyderabad, Pakistan for Pakistani actors; not Paris, Texas).
+WEAK_RATIO = 5
+# Below this a place the sentence names is too unsure to stand; the dateline stands in.
+MIN_CONFIDENCE = 0.5
+# Roots whose direct object is where the event happened ("Israeli warplanes bombed the Gaza Strip").
+OBJECT_PLACE_ROOTS = frozenset({"18", "19", "20"})
 # Weight of how the place attaches to the sentence: to the event's trigger, to another verb, to a noun.
 ATTACHMENT = {"trigger": 1.0, "verb": 0.9, "noun": 0.8, "name": 0.6}
 
@@ -73,6 +80,7 @@ class Place:
     admin1: str = ""
     feature: str = ""  # "capital", "city", "region", "border", "country"
     confidence: float = 0.0
+    population: int = 0
 
 
 class Gazetteer:
@@ -84,7 +92,9 @@ class Gazetteer:
         self.cities: dict[str, list[Place]] = {}
         for city in geonames.cities():  # largest first, so each name's list is too
             feature = "capital" if capitals.get(city.country) == city.name else "city"
-            place = Place(city.name, city.country, city.lat, city.lon, "city", city.admin1, feature)
+            place = Place(
+                city.name, city.country, city.lat, city.lon, "city", city.admin1, feature, 0.0, city.population
+            )
             self.cities.setdefault(city.name, []).append(place)
         self.countries: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}
@@ -106,13 +116,21 @@ class Gazetteer:
         self.states = geonames.us_states()
 
     def resolve(
-        self, name: str, *, prefer: frozenset[str] = frozenset(), states: frozenset[str] = frozenset()
+        self,
+        name: str,
+        *,
+        prefer: frozenset[str] = frozenset(),
+        states: frozenset[str] = frozenset(),
+        weak: frozenset[str] = frozenset(),
     ) -> Place | None:
         """The place a name most likely means, with its confidence.
 
         name: a place name as written ("Moscow", "the Gaza Strip", "eastern Ukraine").
-        prefer: ISO-3 codes of the story's countries; their cities come first.
+        prefer: ISO-3 codes of countries the story puts things in; their cities come first.
         states: codes of US states the story names; their cities come first of all.
+        weak: countries the story is about only as actors: their city is taken when it is
+            not much smaller than the largest of the name (Americans and Chinese meeting
+            "in Geneva" meet in Switzerland, not in Geneva, Illinois).
         """
         name = " ".join(name.split()).removeprefix("the ").removeprefix("The ").strip()
         if name in self.regions:
@@ -129,7 +147,10 @@ class Gazetteer:
             return None
         in_state = [place for place in candidates if place.country == "USA" and place.admin1 in states]
         preferred = in_state or [place for place in candidates if place.country in prefer]
-        fits = bool(preferred) or len({place.country for place in candidates}) == 1 or not prefer
+        if not preferred and weak:
+            largest = candidates[0].population
+            preferred = [p for p in candidates if p.country in weak and p.population * WEAK_RATIO >= largest]
+        fits = bool(preferred) or len({place.country for place in candidates}) == 1 or not (prefer or weak)
         return dataclasses.replace(
             (preferred or candidates)[0], confidence=CONFIDENCE["city" if fits else "city_elsewhere"]
         )
@@ -153,7 +174,7 @@ def place_events(article: Article, doc: Doc, events: list[Event], gazetteer: Gaz
     Returns the events with place, country, lat, lon, place_precision and place_confidence set where found.
     """
     context = story_context(article, doc, events, gazetteer)
-    dateline = gazetteer.resolve(article.dateline, prefer=context.countries, states=context.states)
+    dateline = gazetteer.resolve(article.dateline, weak=context.countries, states=context.states)
     if dateline is not None:
         dateline = dataclasses.replace(dateline, confidence=CONFIDENCE["dateline"])
     sentences = list(doc.sents)
@@ -181,20 +202,23 @@ def place_events(article: Article, doc: Doc, events: list[Event], gazetteer: Gaz
 class StoryContext:
     """What the story is about, for choosing among places: its countries, main country and US states."""
 
-    countries: frozenset[str]
+    countries: frozenset[str]  # every country it names or codes an actor of
     main: str  # the country "the capital" is the capital of
     states: frozenset[str]
+    places: frozenset[str] = frozenset()  # countries it puts something in ("in Switzerland"), and its dateline's
 
 
 def story_context(article: Article, doc: Doc, events: list[Event], gazetteer: Gazetteer) -> StoryContext:
     """The countries a story is about: of its dateline, its actors and the countries it names."""
     counts: Counter[str] = Counter()
-    states = set()
+    states, places = set(), set()
     for ents in ents_by_sentence(doc).values():
         for ent in ents:
             code = _country_named(ent.text, gazetteer)
             if code:
                 counts[code] += 1
+                if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
+                    places.add(code)
             if ent.text.removeprefix("the ") in gazetteer.states:
                 states.add(gazetteer.states[ent.text.removeprefix("the ")])
     for event in events:
@@ -202,13 +226,14 @@ def story_context(article: Article, doc: Doc, events: list[Event], gazetteer: Ga
             if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper():
                 counts[code[:3]] += 1
     main = ""
-    dateline = gazetteer.resolve(article.dateline, prefer=frozenset(counts)) if article.dateline else None
+    dateline = gazetteer.resolve(article.dateline, weak=frozenset(counts)) if article.dateline else None
     if dateline is not None and dateline.country:
         main = dateline.country
         counts[main] += 2
+        places.add(main)
     if not main and counts:
         main = counts.most_common(1)[0][0]
-    return StoryContext(frozenset(counts), main, frozenset(states))
+    return StoryContext(frozenset(counts), main, frozenset(states), frozenset(places))
 
 
 def sentence_place(sentence: Span, event: Event, gazetteer: Gazetteer, context: StoryContext) -> Place | None:
@@ -216,12 +241,20 @@ def sentence_place(sentence: Span, event: Event, gazetteer: Gazetteer, context: 
     trigger = _trigger_token(sentence, event)
     best: tuple[float, int, Place] | None = None
     for token in sentence:
-        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            place = locative_place(token, gazetteer, context, event)
+            attachment = _attachment(token.head, trigger)
+        elif token.dep_ == "dobj" and _acts_on(token, trigger) and event.cameo[:2] in OBJECT_PLACE_ROOTS:
+            place = locative_place(token, gazetteer, context, event)
+            place = place if place is not None and place.precision != "country" else None
+            attachment = "trigger"
+        else:
             continue
-        place = locative_place(token, gazetteer, context, event)
         if place is None:
             continue
-        score = place.confidence * ATTACHMENT[_attachment(token.head, trigger)]
+        score = place.confidence * ATTACHMENT[attachment]
+        if score < MIN_CONFIDENCE:
+            continue
         if best is None or score > best[0]:
             best = (score, token.i, dataclasses.replace(place, confidence=score))
     return best[2] if best else None
@@ -236,7 +269,7 @@ def locative_place(word: Token, gazetteer: Gazetteer, context: StoryContext, eve
     if word.ent_type_ not in PLACE_LABELS and word.pos_ != "PROPN":
         return None
     for name in _names(word):
-        place = gazetteer.resolve(name, prefer=context.countries, states=context.states)
+        place = gazetteer.resolve(name, prefer=context.places, weak=context.countries, states=context.states)
         if place is not None:
             return place
     return None
@@ -276,7 +309,7 @@ def _capital(word: Token, gazetteer: Gazetteer, context: StoryContext) -> Place 
     """ "the capital" of the story's country; "the Kenyan capital", "the capital of Peru", "the capital, Kyiv"."""
     for child in word.children:
         if child.dep_ == "appos" and child.ent_type_ == "GPE":
-            return gazetteer.resolve(child.text, prefer=context.countries)
+            return gazetteer.resolve(child.text, prefer=context.places, weak=context.countries)
         if child.dep_ in ("amod", "compound", "nmod") and _country_named(child.text, gazetteer):
             return gazetteer.capital(_country_named(child.text, gazetteer))
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -300,6 +333,14 @@ def _trigger_token(sentence: Span, event: Event) -> Token | None:
         if words and token.text == words[0]:
             return token
     return None
+
+
+def _acts_on(word: Token, trigger: Token | None) -> bool:
+    """Whether a word is the object of the event's verb ("bombed the Gaza Strip"), or of the verb
+    the trigger hangs from ("attacked the Gaza Strip, killing three")."""
+    if trigger is None:
+        return False
+    return word.head == trigger or (trigger.dep_ in ("advcl", "xcomp", "conj") and word.head == trigger.head)
 
 
 def _attachment(preposition: Token, trigger: Token | None) -> str:
