@@ -6,6 +6,7 @@ Progress bars and printing live here; the library never prints.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -330,6 +331,61 @@ def events(
         rows = store.query(filters)
     with _event_writer(_output_format(format, output), output) as writer:
         writer.write([Event(**row) for row in rows])
+
+
+@app.command()
+def happenings(
+    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
+        "sqlite:///communique.db"
+    ),
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    min_articles: Annotated[
+        int, typer.Option(min=1, help="Only happenings reported by at least this many stories.")
+    ] = 1,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table or jsonl (jsonl lists every mention).")
+    ] = "table",
+) -> None:
+    """List real-world happenings: one row per happening, however many stories report it.
+
+    Example: communique happenings --db sqlite:///events.db --min-articles 2 -f jsonl
+
+    Each happening counts its mentions (reports), the stories and the publishers
+    that report it; its date, actors, code and place are those of its most
+    precisely dated report.
+    """
+    from .merge import collect_happenings
+    from .store import EventFilter
+
+    if format not in ("table", "jsonl"):
+        raise typer.BadParameter("use table or jsonl", param_hint="--format")
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    store = _open_store(db)
+    if store is None:
+        raise typer.BadParameter("give a database to read", param_hint="--db")
+    with store:
+        filters = EventFilter(since=first.isoformat() if first else "", until=last.isoformat() if last else "")
+        events = [Event(**row) for row in store.query(filters)]
+        publishers = dict(store.fetch("SELECT id, publisher FROM articles"))
+    found = [h for h in collect_happenings(events, publishers) if h.n_articles >= min_articles]
+    if format == "jsonl":
+        for happening in found:
+            row = {"happening_id": happening.happening_id, **happening.event.as_dict()}
+            row.update(n_mentions=happening.n_mentions, n_articles=happening.n_articles, n_sources=happening.n_sources)
+            row["mentions"] = [dataclasses.asdict(mention) for mention in happening.mentions]
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table(show_lines=True, title=f"{len(found)} happenings, {sum(h.n_mentions for h in found)} mentions")
+    for column in ("date", "source", "target", "CAMEO", "place", "mentions", "stories", "sources"):
+        table.add_column(column, overflow="fold")
+    for happening in found:
+        event = happening.event
+        place = f"{event.place}, {event.country}" if event.place else ""
+        cells = (event.date or "", event.source, event.target or "-", f"{event.cameo} {event.cameo_name}", place)
+        counts = (happening.n_mentions, happening.n_articles, happening.n_sources)
+        table.add_row(*(Text(cell) for cell in cells), *(str(count) for count in counts))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()

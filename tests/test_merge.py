@@ -221,3 +221,36 @@ def test_merge_cli_links_stories_in_the_database_incrementally(tmp_path):
     assert set(by_article) == {"w1", "w2", "w3"}
     assert by_article["w3"][5] == by_article["w1"][5]  # the later story joined the stored happening
     assert by_article["w2"][5] != by_article["w1"][5]
+
+
+def test_merge_cli_happenings_lists_one_row_per_happening(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    stories = tmp_path / "s.jsonl"
+    rows = [
+        {"id": "a", "publisher": "One", "published": "2024-05-13", "text": "Kenya criticised Somalia on Monday."},
+        {
+            "id": "b",
+            "publisher": "Two",
+            "published": "2024-05-14",
+            "text": "Kenyan officials criticised Somalia yesterday.",
+        },
+        {"id": "c", "publisher": "Two", "published": "2024-05-14", "text": "Peru thanked Chile on Tuesday."},
+    ]
+    stories.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'h.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["code", str(stories), "--db", db, "-f", "jsonl"]).exit_code == 0
+    result = runner.invoke(app, ["happenings", "--db", db, "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    kenya = next(h for h in found if h["source"].startswith("KEN"))
+    assert (kenya["n_mentions"], kenya["n_articles"], kenya["n_sources"]) == (2, 2, 2)
+    assert {m["publisher"] for m in kenya["mentions"]} == {"One", "Two"}
+    assert len(found) == 2
+    two = runner.invoke(app, ["happenings", "--db", db, "--min-articles", "2"])
+    assert two.exit_code == 0 and "1 happenings, 2 mentions" in two.stdout
