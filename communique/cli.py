@@ -141,28 +141,42 @@ def code(
 
 def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
     """Store and write each coded story as it comes, with a progress bar on a terminal."""
+    linker = _Linker(store)
     with _progress() as progress:
         task = progress.add_task("coding", total=None)
         for article, events in coded:
             if article.language != "en":
                 notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
                 stderr.print(Text(notice), highlight=False, soft_wrap=True)
+            events = linker(events)
             if store is not None:
-                events = link_to_store(events, store)
                 store.save_events(article, events, coder.version)
             writer.write(events)
             progress.advance(task)
 
 
-def link_to_store(events: list[Event], store) -> list[Event]:
-    """Give new events the happening ids of stored reports of the same happenings."""
-    from .merge import link_to_stored
-    from .store import EventFilter
+class _Linker:
+    """Gives new events the happening ids of earlier reports of the same happenings: those in
+    the store, or without one those of this run (kept in memory), so that both print the same."""
 
-    def find(since: str, until: str) -> list[Event]:
-        return [Event(**row) for row in store.query(EventFilter(since=since, until=until))]
+    def __init__(self, store) -> None:
+        self.store = store
+        self.seen: list[Event] = []
 
-    return link_to_stored(events, find)
+    def __call__(self, events: list[Event]) -> list[Event]:
+        from .merge import link_to_stored
+
+        linked = link_to_stored(events, self.find)
+        if self.store is None:
+            self.seen.extend(event for event in linked if event.date)
+        return linked
+
+    def find(self, since: str, until: str) -> list[Event]:
+        if self.store is None:
+            return [event for event in self.seen if since <= (event.date or "") <= until]
+        from .store import EventFilter
+
+        return [Event(**row) for row in self.store.query(EventFilter(since=since, until=until))]
 
 
 @app.command()

@@ -20,6 +20,8 @@ COMMANDS = (
     ("communique eval", ["eval"]),
     ("communique events", ["events"]),
     ("communique explain", ["explain"]),
+    ("communique watch", ["watch"]),
+    ("communique happenings", ["happenings"]),
 )
 TARGET = Path(__file__).parent / "cli.md"
 

@@ -169,3 +169,16 @@ def test_feed_item_without_text_is_named_and_the_rest_read(tmp_path):
     articles, errors = read([feed])
     assert [a.text for a in articles] == ["Chile thanked Peru."]
     assert errors == [f"{feed}: item 1: missing or empty 'text' field"]
+
+
+@pytest.mark.parametrize("path,title", [(PAGES / "border_clash.htm", "border post"), (FEEDS / "desk.atom", "Peru")])
+def test_stdin_markup_is_read_as_a_page_or_a_feed(monkeypatch, path, title):
+    import io
+    import sys
+
+    class Stdin:
+        buffer = io.BytesIO(path.read_bytes())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    articles, errors = read(["-"])
+    assert errors == [] and title in articles[0].title
