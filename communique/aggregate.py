@@ -21,7 +21,7 @@ import pandas as pd
 from .errors import Messages, SettingsError
 from .store.sql import FREQUENCIES, EventFilter, SQLStore, dyad_either_way, prefix_range
 
-__all__ = ["dyad_series", "actor_network", "QUAD_CLASSES", "CAMEO_ROOTS", "SERIES_COLUMNS"]
+__all__ = ["dyad_series", "activity_series", "actor_network", "QUAD_CLASSES", "CAMEO_ROOTS", "SERIES_COLUMNS"]
 
 QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 CAMEO_ROOTS = tuple(f"{root:02d}" for root in range(1, 21))
@@ -64,14 +64,6 @@ def dyad_series(
         raise SettingsError(Messages.BAD_COUNT.format(count=count))
     if not source or not target:
         raise SettingsError(Messages.NO_DYAD)
-    rows = store.fetch(*_series_query(store, source, target, freq, directed, count, since, until))
-    return _series_frame(rows, freq, since, until)
-
-
-def _series_query(
-    store: SQLStore, source: str, target: str, freq: str, directed: bool, count: str, since: str, until: str
-) -> tuple[str, tuple]:
-    """The SQL of a dyad's series: happenings first (one row each, with their reports), then periods."""
     mark = store.placeholder
     if directed:
         source_clause, source_args = prefix_range("source", source, mark)
@@ -79,7 +71,33 @@ def _series_query(
         dyad, args = f"{source_clause} AND {target_clause}", source_args + target_args
     else:
         dyad, args = dyad_either_way(source, target, mark)
-    clauses = [dyad, "date IS NOT NULL", HAPPENED]
+    rows = store.fetch(*_series_query(store, [dyad], args, freq, count, since, until))
+    return _series_frame(rows, freq, since, until)
+
+
+def activity_series(
+    store: SQLStore,
+    filters: EventFilter | None = None,
+    *,
+    freq: Literal["day", "week", "month"] = "month",
+    count: Literal["events", "mentions"] = "events",
+) -> pd.DataFrame:
+    """The series of ``dyad_series`` over all stored events that pass the filters (any actors)."""
+    filters = filters or EventFilter()
+    if freq not in FREQUENCIES:
+        raise SettingsError(Messages.BAD_FREQ.format(freq=freq))
+    clauses, args = filters.where(store.placeholder)
+    rows = store.fetch(*_series_query(store, clauses, args, freq, count, "", ""))  # the filters hold the dates
+    return _series_frame(rows, freq, filters.since, filters.until)
+
+
+def _series_query(
+    store: SQLStore, clauses: list[str], args: list[object], freq: str, count: str, since: str, until: str
+) -> tuple[str, tuple]:
+    """The SQL of a series: happenings first (one row each, with their reports), then periods."""
+    mark = store.placeholder
+    clauses = [*clauses, "date IS NOT NULL", HAPPENED]
+    args = list(args)
     if since:
         clauses.append(f"date >= {mark}")
         args.append(since)

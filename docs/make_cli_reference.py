@@ -22,6 +22,10 @@ COMMANDS = (
     ("communique explain", ["explain"]),
     ("communique watch", ["watch"]),
     ("communique happenings", ["happenings"]),
+    ("communique export", ["export"]),
+    ("communique dyads", ["dyads"]),
+    ("communique network", ["network"]),
+    ("communique report", ["report"]),
 )
 TARGET = Path(__file__).parent / "cli.md"
 
