@@ -6,6 +6,7 @@ Progress bars and printing live here; the library never prints.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -40,6 +41,7 @@ LEXICON_OPTION = typer.Option(
     dir_okay=False,
     help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), tried first.",
 )
+DB_OPTION = typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
 
@@ -63,7 +65,9 @@ def code(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...", help="Stories: .txt (one story), .jsonl or .csv files, directories, or - for stdin."
+            metavar="INPUT...",
+            help="Stories: .txt (one story), .jsonl or .csv files, saved web pages (.html), "
+            "RSS/Atom feeds (.xml, .rss, .atom), directories, or - for stdin.",
         ),
     ],
     published: Annotated[
@@ -138,16 +142,102 @@ def code(
 
 def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
     """Store and write each coded story as it comes, with a progress bar on a terminal."""
+    linker = _Linker(store)
     with _progress() as progress:
         task = progress.add_task("coding", total=None)
         for article, events in coded:
             if article.language != "en":
                 notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
                 stderr.print(Text(notice), highlight=False, soft_wrap=True)
+            events = linker(events)
             if store is not None:
                 store.save_events(article, events, coder.version)
             writer.write(events)
             progress.advance(task)
+
+
+class _Linker:
+    """Gives new events the happening ids of earlier reports of the same happenings: those in
+    the store, or without one those of this run (kept in memory), so that both print the same."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.seen: list[Event] = []
+
+    def __call__(self, events: list[Event]) -> list[Event]:
+        from .merge import link_to_stored
+
+        linked = link_to_stored(events, self.find)
+        if self.store is None:
+            self.seen.extend(event for event in linked if event.date)
+        return linked
+
+    def find(self, since: str, until: str) -> list[Event]:
+        if self.store is None:
+            return [event for event in self.seen if since <= (event.date or "") <= until]
+        from .store import EventFilter
+
+        return [Event(**row) for row in self.store.query(EventFilter(since=since, until=until))]
+
+
+@app.command()
+def watch(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="RSS or Atom feeds: http(s):// or file:// URLs.")],
+    db: Annotated[
+        str,
+        typer.Option(
+            help="Database that stores the events and remembers the items seen: sqlite:///PATH or postgresql://..."
+        ),
+    ] = "sqlite:///communique.db",
+    interval: Annotated[float, typer.Option(min=1.0, help="Seconds between polls of the feeds.")] = 600.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once and exit (for cron).")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="How new events are printed: jsonl or csv.")] = "jsonl",
+    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+) -> None:
+    """Poll news feeds and code the items not seen before, until interrupted.
+
+    Example: communique watch https://example.org/world.rss --db sqlite:///events.db --interval 300
+
+    Items already in the database are passed over, so a restarted watch codes
+    nothing twice. A feed that cannot be fetched is named on one line of
+    standard error and the others are polled. With --once the exit status is
+    1 when some feed or item could not be read.
+    """
+    from .watch import watch_feeds
+
+    if format not in ("jsonl", "csv"):
+        raise typer.BadParameter("use jsonl or csv", param_hint="--format")
+    store = _open_store(db)
+    if store is None:
+        raise typer.BadParameter("watch remembers what it has seen in a database; give one", param_hint="--db")
+    failures = []
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        stderr.print(Text.assemble(("error:", "red"), f" {error}"), highlight=False, soft_wrap=True)
+
+    def coded(article, events) -> None:
+        if article.language != "en":
+            notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
+            stderr.print(Text(notice), highlight=False, soft_wrap=True)
+        writer.write(events)
+        sys.stdout.flush()
+
+    def polled(poll) -> None:
+        line = f"{poll.url}: {poll.items} items, {poll.new} new, {poll.events} events"
+        stderr.print(Text(line), highlight=False, soft_wrap=True)
+
+    coder = _coder(Settings(lexicon=str(lexicon or "")))
+    with store, _event_writer(format, None) as writer:
+        try:
+            watch_feeds(
+                urls, coder, store, interval=interval, polls=1 if once else None,
+                on_error=report, on_coded=coded, on_poll=polled,
+            )  # fmt: skip
+        except KeyboardInterrupt:
+            stderr.print("stopped", highlight=False)
+    if once and failures:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
@@ -209,12 +299,16 @@ def eval_command(
 
 @app.command()
 def events(
-    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
-        "sqlite:///communique.db"
-    ),
+    db: Annotated[str, DB_OPTION] = "sqlite:///communique.db",
     source: Annotated[str, typer.Option(help='Source actor code or its start ("KOR", "KORGOV").')] = "",
     target: Annotated[str, typer.Option(help="Target actor code or its start.")] = "",
     dyad: Annotated[str, typer.Option(help='Source and target, "KOR-RUS".')] = "",
+    directed: Annotated[
+        bool,
+        typer.Option(
+            "--directed/--undirected", help="--undirected: source and target either way round (KOR-RUS, RUS-KOR)."
+        ),
+    ] = True,
     country: Annotated[str, typer.Option(help="An actor code start, as source or target.")] = "",
     cameo: Annotated[str, typer.Option(help='CAMEO code or its start ("04" is every consultation).')] = "",
     plover: Annotated[str, typer.Option(help='PLOVER event type ("CONSULT").')] = "",
@@ -223,39 +317,122 @@ def events(
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
     place: Annotated[str, typer.Option(help="Place name, as stored.")] = "",
     limit: Annotated[int, typer.Option(min=0, help="At most this many events; 0 for all.")] = 0,
-    format: Annotated[str | None, typer.Option("--format", "-f", help="table, jsonl or csv.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="table, jsonl, csv or parquet (parquet needs --output). Default as for code."
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
 ) -> None:
     """Read stored events, filtered by actors, codes, dates and place.
 
-    Example: communique events --dyad KOR-RUS --cameo 04 --since 2019-01-01
+    Example: communique events --dyad KOR-RUS --cameo 04 --since 2019-01-01 --format csv -o talks.csv
     """
-    from .store import EventFilter
-
-    if dyad:
-        source, separator, target = dyad.partition("-")
-        if not separator or not source or not target:
-            raise typer.BadParameter("use SOURCE-TARGET, for example KOR-RUS", param_hint="--dyad")
-    first, last = _date_option(since, "--since"), _date_option(until, "--until")
-    filters = EventFilter(
+    filters = event_filter(
         source=source,
         target=target,
+        dyad=dyad,
+        directed=directed,
         country=country,
         cameo=cameo,
         plover=plover,
         quad_class=quad,
         place=place,
         limit=limit,
-        since=first.isoformat() if first else "",
-        until=last.isoformat() if last else "",
+        since=since,
+        until=until,
     )
+    parquet = format == "parquet" or (format is None and output is not None and output.suffix == ".parquet")
+    if parquet and output is None:
+        raise typer.BadParameter("parquet needs a file to write: add --output events.parquet", param_hint="--format")
+    chosen = "parquet" if parquet else _output_format(format, output)
+    with _read_store(db) as store:
+        if output is not None and chosen == "parquet":
+            from .export import export_frame
+            from .export.files import write_parquet_file
+
+            write_parquet_file(export_frame(store, filters), output)
+            return
+        rows = store.query(filters)
+    with _event_writer(chosen, output) as writer:
+        writer.write([Event(**row) for row in rows])
+
+
+def event_filter(*, dyad: str = "", since: str | None = None, until: str | None = None, **fields):
+    """An EventFilter from command-line options: a --dyad split in two, dates checked."""
+    from .store import EventFilter
+
+    if dyad:
+        source, separator, target = dyad.partition("-")
+        if not separator or not source or not target:
+            raise typer.BadParameter("use SOURCE-TARGET, for example KOR-RUS", param_hint="--dyad")
+        fields |= {"source": source, "target": target}
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    return EventFilter(since=first.isoformat() if first else "", until=last.isoformat() if last else "", **fields)
+
+
+def _read_store(db: str):
+    """The store a --db URL names, to read from; a usage error for none."""
+    store = _open_store(db)
+    if store is None:
+        raise typer.BadParameter("give a database to read", param_hint="--db")
+    return store
+
+
+@app.command()
+def happenings(
+    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
+        "sqlite:///communique.db"
+    ),
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    min_articles: Annotated[
+        int, typer.Option(min=1, help="Only happenings reported by at least this many stories.")
+    ] = 1,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table or jsonl (jsonl lists every mention).")
+    ] = "table",
+) -> None:
+    """List real-world happenings: one row per happening, however many stories report it.
+
+    Example: communique happenings --db sqlite:///events.db --min-articles 2 -f jsonl
+
+    Each happening counts its mentions (reports), the stories and the publishers
+    that report it; its date, actors, code and place are those of its most
+    precisely dated report.
+    """
+    from .merge import collect_happenings
+    from .store import EventFilter
+
+    if format not in ("table", "jsonl"):
+        raise typer.BadParameter("use table or jsonl", param_hint="--format")
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
     store = _open_store(db)
     if store is None:
         raise typer.BadParameter("give a database to read", param_hint="--db")
     with store:
-        rows = store.query(filters)
-    with _event_writer(_output_format(format, output), output) as writer:
-        writer.write([Event(**row) for row in rows])
+        filters = EventFilter(since=first.isoformat() if first else "", until=last.isoformat() if last else "")
+        events = [Event(**row) for row in store.query(filters)]
+        publishers = dict(store.fetch("SELECT id, publisher FROM articles"))
+    found = [h for h in collect_happenings(events, publishers) if h.n_articles >= min_articles]
+    if format == "jsonl":
+        for happening in found:
+            row = {"happening_id": happening.happening_id, **happening.event.as_dict()}
+            row.update(n_mentions=happening.n_mentions, n_articles=happening.n_articles, n_sources=happening.n_sources)
+            row["mentions"] = [dataclasses.asdict(mention) for mention in happening.mentions]
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table(show_lines=True, title=f"{len(found)} happenings, {sum(h.n_mentions for h in found)} mentions")
+    for column in ("date", "source", "target", "CAMEO", "place", "mentions", "stories", "sources"):
+        table.add_column(column, overflow="fold")
+    for happening in found:
+        event = happening.event
+        place = f"{event.place}, {event.country}" if event.place else ""
+        cells = (event.date or "", event.source, event.target or "-", f"{event.cameo} {event.cameo_name}", place)
+        counts = (happening.n_mentions, happening.n_articles, happening.n_sources)
+        table.add_row(*(Text(cell) for cell in cells), *(str(count) for count in counts))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()
@@ -413,3 +590,6 @@ def _progress() -> Progress:
 
 def main() -> None:
     app()
+
+
+from . import cli_data  # noqa: E402, F401  (its commands join the app: dyads, network, export, report)

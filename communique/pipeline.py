@@ -103,7 +103,9 @@ class Coder:
         Yields (cleaned Article, its Events); a story not in English yields no events.
         """
         ready = self._cleaned(articles, on_error)
-        for doc, article in self.parser.parse_articles((article.text, article) for article in ready):
+        # A story not in English is not parsed: it is passed on, stored and reported, uncoded.
+        texts = ((article.text if article.language == "en" else "", article) for article in ready)
+        for doc, article in self.parser.parse_articles(texts):
             try:
                 events = self.code_doc(article, doc)
             except Exception as error:  # one bad story must not stop the batch

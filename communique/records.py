@@ -115,6 +115,14 @@ class Event:
     modality: str
     confidence: float
     coder_version: str
+    date_end: str | None = None  # the last day, when the date is a range ("from Monday to Wednesday")
+    place_precision: str = ""  # city, region or country
+    place_confidence: float = 0.0
+    happening_id: str = ""  # reports of one real-world happening, in any story, share it (merge)
+
+    def __post_init__(self) -> None:
+        if not self.happening_id:  # alone until merged with other reports of the same happening
+            object.__setattr__(self, "happening_id", self.event_id)
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)

@@ -1,10 +1,19 @@
 """When: the date of each event, resolved against the publication date.
 
-An explicit date in the sentence ("June 17, 2019"), a weekday ("on Monday":
-the most recent one, the publication day included), "yesterday", "last week",
-a month without a year ("in February": the most recent past one); otherwise
-the publication date. ``date_precision`` is day, week, month or year, or
-"publication" when the publication date stood in.
+A sentence's date expressions are spaCy's DATE entities; the one nearest the
+event's trigger that resolves gives the date. Resolved are explicit dates
+("June 17, 2019", "17 June", "2019-06-17"), weekdays ("on Monday": the most
+recent one, the publication day included), "yesterday", "last night", "two
+days ago", "last week", "earlier this month", "in February" (the most recent
+past February), "last year", "next year", and ranges ("from Monday to
+Wednesday", "between March 3 and 5"), which have a start and an end.
+
+A date after publication is taken only for an intended event ("will meet next
+week"); otherwise the expression is passed over. With no date expression the
+publication date stands in. A range gives the event its ``date_end``. Every
+event carries a ``date_precision``: day,
+week, month, year, "publication" when the publication date stood in, or
+"unknown" when the story has no date at all.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -20,11 +30,45 @@ from .parse import ents_by_sentence
 from .records import Article, Event
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-FULL_DATE = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
-DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]+)(?:\s+(\d{4}))?")
+MONTHS["sept"] = 9
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2,
+}  # fmt: skip
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "June 17, 2019", "June 17th", "June 17-19, 2019" (a range)
+MONTH_FIRST = re.compile(
+    rf"\b({MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?"
+    r"(?!\d)(?:,?\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+# "17 June 2019", "17-19 June"
+DAY_FIRST = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    rf"({MONTH_NAME})(?:,?\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+MONTH_YEAR = re.compile(rf"\b({MONTH_NAME})\s+(?:of\s+)?(\d{{4}})\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)\s+"
+                 r"(?:of\s+)?(day|week|month|year)s?\s+ago\b")  # fmt: skip
+# Two date expressions joined as a range: "from Monday to Wednesday", "between May 3 and May 5".
+RANGE = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s+(?:to|until|till|through|and|-|–)\s+(.+)$", re.IGNORECASE)
+
+
+class When(NamedTuple):
+    """A resolved date expression: its first day, precision, and last day for a range."""
+
+    day: dt.date
+    precision: str  # day, week, month or year
+    end: dt.date | None = None
 
 
 def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
@@ -32,94 +76,221 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
 
     article: the Article (its ``published`` date anchors relative dates).
     doc: its parse; events: its events.
+    Returns the events with ``date`` and ``date_precision`` set.
     """
     ents = ents_by_sentence(doc)
     dated = []
     for event in events:
-        found = sentence_date(ents.get(event.sentence, []), article.published, future=event.modality == "intended")
-        if found is None and article.published is not None:
-            found = (article.published, "publication")
-        if found is None:
-            dated.append(event)
-            continue
-        day, precision = found
-        dated.append(dataclasses.replace(event, date=day.isoformat(), date_precision=precision))
+        trigger_at = _trigger_offset(article.text, event)
+        found = sentence_date(
+            ents.get(event.sentence, []), article.published, future=event.modality == "intended", near=trigger_at
+        )
+        if found is not None:
+            end = found.end.isoformat() if found.end else None
+            dated.append(
+                dataclasses.replace(event, date=found.day.isoformat(), date_precision=found.precision, date_end=end)
+            )
+        elif article.published is not None:
+            dated.append(dataclasses.replace(event, date=article.published.isoformat(), date_precision="publication"))
+        else:
+            dated.append(dataclasses.replace(event, date=None, date_precision="unknown"))
     return dated
 
 
-def sentence_date(ents: list[Span], published: dt.date | None, *, future: bool = False):
-    """The first date expression among a sentence's entities that resolves, as (date, precision)."""
+def sentence_date(
+    ents: list[Span], published: dt.date | None, *, future: bool = False, near: int | None = None
+) -> When | None:
+    """The date of a sentence's event: of its DATE entities that resolve, the nearest to ``near``
+    (a character offset, the event's trigger), else the first."""
+    found = []
     for ent in ents:
         if ent.label_ == "DATE":
-            found = resolve_date(ent.text, published, future=future)
-            if found is not None:
-                return found
-    return None
+            when = resolve_date(ent.text, published, future=future)
+            if when is not None:
+                distance = abs(ent.start_char - near) if near is not None else 0
+                found.append((distance, ent.start_char, when))
+    return min(found, key=lambda item: (item[0], item[1]))[2] if found else None
 
 
-def resolve_date(text: str, published: dt.date | None, *, future: bool = False):
-    """Resolve one date expression; a future date only for intended events."""
+def resolve_date(text: str, published: dt.date | None, *, future: bool = False) -> When | None:
+    """Resolve one date expression against the publication date.
+
+    text: the expression ("last Tuesday", "in February", "from May 3 to 5").
+    published: the story's publication date; without it only absolute dates resolve.
+    future: whether the event is intended, so that a date after publication is allowed.
+    Returns a When, or None when the expression cannot be resolved (or lies in
+    the future of an event that is not intended).
+    """
+    text = " ".join(text.split())
     try:
-        found = _absolute(text, published)
+        found = _range(text, published, future) or _single(text, published, future)
     except ValueError:
         return None  # a calendar date that does not exist: "February 30"
-    if found is None and published is not None:
-        found = _relative(text.lower(), published, future)
     if found is None:
         return None
-    if published is not None and found[0] > published and not future:
+    if published is not None and found.day > published and not future:
         return None
     return found
 
 
-def _absolute(text: str, published: dt.date | None):
-    for pattern, month_group, day_group in ((FULL_DATE, 1, 2), (DAY_FIRST, 2, 1)):
+def _single(text: str, published: dt.date | None, future: bool) -> When | None:
+    found = _absolute(text, published, future)
+    if found is None and published is not None:
+        found = _relative(text.lower(), published, future)
+    return found
+
+
+def _range(text: str, published: dt.date | None, future: bool) -> When | None:
+    """ "from Monday to Wednesday", "between 3 and 5 May": start and end both resolve, end not before start."""
+    for pattern in (MONTH_FIRST, DAY_FIRST):
         match = pattern.search(text)
-        if match and match.group(month_group).lower() in MONTHS:
-            month = MONTHS[match.group(month_group).lower()]
+        if match and match.group(3 if pattern is MONTH_FIRST else 2):
+            return _day_range(match, pattern is MONTH_FIRST, published, future)
+    match = RANGE.match(text)
+    if not match or not any(word in text.lower() for word in ("from", "between", " to ", "until", "through")):
+        return None
+    first, last = _single(match.group(1), published, future), _single(match.group(2), published, future)
+    if first is None or last is None:
+        return None
+    if last.day < first.day and published is not None and last.precision == "day":
+        # "from Friday to Monday" told on a Tuesday: the start lies in the week before the end.
+        first = When(first.day - dt.timedelta(days=7), first.precision)
+    if last.day < first.day:
+        return None
+    return When(first.day, first.precision, last.end or last.day)
+
+
+def _day_range(match: re.Match, month_first: bool, published: dt.date | None, future: bool) -> When | None:
+    if month_first:
+        month_name, first, last, year = match.group(1), match.group(2), match.group(3), match.group(4)
+    else:
+        first, last, month_name, year = match.group(1), match.group(2), match.group(3), match.group(4)
+    month = _month(month_name)
+    if month is None:
+        return None
+    number = int(year) if year else _nearest_year(month, int(first), published, future)
+    if number is None:
+        return None
+    start, end = dt.date(number, month, int(first)), dt.date(number, month, int(last))
+    return When(start, "day", end) if end > start else None
+
+
+def _absolute(text: str, published: dt.date | None, future: bool) -> When | None:
+    iso = ISO_DATE.search(text)
+    if iso:
+        return When(dt.date(*(int(part) for part in iso.groups())), "day")
+    for pattern, month_group, day_group, year_group in ((MONTH_FIRST, 1, 2, 4), (DAY_FIRST, 3, 1, 4)):
+        match = pattern.search(text)
+        if match and _month(match.group(month_group)) is not None:
+            month = _month(match.group(month_group))
+            assert month is not None
             day = int(match.group(day_group))
-            year = int(match.group(3)) if match.group(3) else _recent_year(month, day, published)
-            if year is None:
-                return None
-            return dt.date(year, month, day), "day"
+            year = int(match.group(year_group)) if match.group(year_group) else None
+            year = year or _nearest_year(month, day, published, future)
+            return When(dt.date(year, month, day), "day") if year else None
+    month_year = MONTH_YEAR.search(text)
+    if month_year and _month(month_year.group(1)) is not None:
+        return When(dt.date(int(month_year.group(2)), _month(month_year.group(1)) or 1, 1), "month")
     return None
 
 
-def _relative(text: str, published: dt.date, future: bool):
+def _relative(text: str, published: dt.date, future: bool) -> When | None:
     words = re.findall(r"[a-z]+", text)
-    if "yesterday" in words:
-        return published - dt.timedelta(days=1), "day"
+    if "yesterday" in words or ("last" in words and "night" in words):
+        return When(published - dt.timedelta(days=1), "day")
     if "today" in words or "tonight" in words:
-        return published, "day"
+        return When(published, "day")
     if "tomorrow" in words:
-        return published + dt.timedelta(days=1), "day"
+        return When(published + dt.timedelta(days=1), "day")
+    ago = AGO.search(text)
+    if ago:
+        return _ago(ago, published)
     for word in words:
-        if word in WEEKDAYS:
-            offset = (published.weekday() - WEEKDAYS[word]) % 7
-            if future or "next" in words:
-                return published + dt.timedelta(days=(WEEKDAYS[word] - published.weekday()) % 7), "day"
-            return published - dt.timedelta(days=offset), "day"
-    if "week" in words:
-        shift = -7 if "last" in words else 7 if "next" in words else 0
-        return published + dt.timedelta(days=shift), "week"
-    if "month" in words:
-        if "last" in words:
-            return (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
-        return published.replace(day=1), "month"
+        if word in WEEKDAYS and len(word) > 3 or word in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+            return _weekday(WEEKDAYS[word], words, published, future)
+    if "weekend" in words:
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if "next" in words or (future and "last" not in words and saturday < published - dt.timedelta(days=1)):
+            saturday += dt.timedelta(days=7)
+        return When(saturday, "day", saturday + dt.timedelta(days=1))
+    for unit in ("week", "month", "year"):
+        if unit in words:
+            return _this_last_next(unit, words, published)
     for word in words:
-        if word in MONTHS and len(word) > 3 or word == "may":
-            month = MONTHS[word]
-            year = published.year if month <= published.month or future else published.year - 1
-            return dt.date(year, month, 1), "month"
+        if word in MONTHS and (len(word) > 3 or word == "may"):
+            return _named_month(MONTHS[word], words, published, future)
     found_year = YEAR.search(text)
     if found_year:
-        return dt.date(int(found_year.group(1)), 1, 1), "year"
-    if "year" in words and "last" in words:
-        return dt.date(published.year - 1, 1, 1), "year"
+        return When(dt.date(int(found_year.group(1)), 1, 1), "year")
     return None
 
 
-def _recent_year(month: int, day: int, published: dt.date | None) -> int | None:
+def _weekday(number: int, words: list[str], published: dt.date, future: bool) -> When:
+    back = (published.weekday() - number) % 7
+    if "last" in words or "past" in words:
+        return When(published - dt.timedelta(days=back or 7), "day")
+    if "next" in words or "coming" in words or future:
+        return When(published + dt.timedelta(days=(number - published.weekday()) % 7 or 7 * ("next" in words)), "day")
+    return When(published - dt.timedelta(days=back), "day")
+
+
+def _this_last_next(unit: str, words: list[str], published: dt.date) -> When:
+    """ "last week", "earlier this month", "next year": the period's first day, at its precision."""
+    shift = -1 if ("last" in words or "previous" in words or "past" in words) else 1 if "next" in words else 0
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday())
+        return When(monday + dt.timedelta(days=7 * shift), "week")
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + shift
+        return When(dt.date(month_index // 12, month_index % 12 + 1, 1), "month")
+    return When(dt.date(published.year + shift, 1, 1), "year")
+
+
+def _named_month(month: int, words: list[str], published: dt.date, future: bool) -> When:
+    """ "in February": the most recent past February (this one if it is February), or the next one
+    for an intended event or "next February"."""
+    if "next" in words or (future and "last" not in words):
+        year = published.year if month >= published.month else published.year + 1
+        if "next" in words and month <= published.month:
+            year = published.year + 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+        if "last" in words and month == published.month:
+            year -= 1
+    return When(dt.date(year, month, 1), "month")
+
+
+def _ago(match: re.Match, published: dt.date) -> When:
+    amount = match.group(1)
+    count = int(amount) if amount.isdigit() else NUMBERS[amount]
+    unit = match.group(2)
+    if unit == "day":
+        return When(published - dt.timedelta(days=count), "day")
+    if unit == "week":
+        return When(published - dt.timedelta(days=7 * count), "week")
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 - count
+        return When(dt.date(month_index // 12, month_index % 12 + 1, 1), "month")
+    return When(dt.date(published.year - count, 1, 1), "year")
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def _nearest_year(month: int, day: int, published: dt.date | None, future: bool) -> int | None:
+    """The year of a day given without one: the most recent past one, or the next for an intended event."""
     if published is None:
         return None
+    if future:
+        return published.year if (month, day) >= (published.month, published.day) else published.year + 1
     return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+
+
+def _trigger_offset(text: str, event: Event) -> int | None:
+    """Where the event's trigger words are in the text, to pick the date said nearest them."""
+    first = event.trigger.split()[0] if event.trigger.split() else ""
+    if not first:
+        return None
+    found = text.find(first, event.evidence_start, event.evidence_end or None)
+    return found if found >= 0 else None

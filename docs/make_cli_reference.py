@@ -20,6 +20,12 @@ COMMANDS = (
     ("communique eval", ["eval"]),
     ("communique events", ["events"]),
     ("communique explain", ["explain"]),
+    ("communique watch", ["watch"]),
+    ("communique happenings", ["happenings"]),
+    ("communique export", ["export"]),
+    ("communique dyads", ["dyads"]),
+    ("communique network", ["network"]),
+    ("communique report", ["report"]),
 )
 TARGET = Path(__file__).parent / "cli.md"
 

@@ -1,4 +1,4 @@
-"""Sources: files, JSONL, CSV and standard input -> Article.
+"""Sources: files, JSONL, CSV, saved web pages, news feeds and standard input -> Article.
 
 ``read_articles`` takes paths (files, directories, or ``-`` for standard input)
 and yields Articles. Input that cannot be read is handed to ``on_error`` as an
@@ -13,13 +13,22 @@ from pathlib import Path
 
 from ..errors import InputError, Messages
 from ..records import Article
-from . import csv, jsonl, text
+from . import csv, feeds, html, jsonl, text
 from .fields import parse_date
 
 # Files are read whole for now; beyond this size a file is refused rather than
 # exhausting memory. Streaming readers (issue 8) will lift it.
 MAX_FILE_BYTES = 512 * 1024 * 1024
-READERS = {".txt": text.read_text_file, ".jsonl": jsonl.read_jsonl_file, ".csv": csv.read_csv_file}
+READERS = {
+    ".txt": text.read_text_file,
+    ".jsonl": jsonl.read_jsonl_file,
+    ".csv": csv.read_csv_file,
+    ".html": html.read_html_file,
+    ".htm": html.read_html_file,
+    ".xml": feeds.read_feed_file,
+    ".rss": feeds.read_feed_file,
+    ".atom": feeds.read_feed_file,
+}
 ErrorHandler = Callable[[InputError], None]
 
 __all__ = ["read_articles", "parse_date", "READERS"]
@@ -37,7 +46,8 @@ def read_articles(
 ) -> Iterator[Article]:
     """Read news stories from files, directories or standard input.
 
-    inputs: paths of .txt (one story), .jsonl or .csv files, directories (read
+    inputs: paths of .txt (one story), .jsonl or .csv files, saved web pages
+        (.html, .htm), RSS or Atom feeds (.xml, .rss, .atom), directories (read
         recursively, in name order), or "-" for standard input.
     published: publication date for stories that do not carry one (YYYY-MM-DD).
     on_error: called with an InputError for each unreadable file or record;
@@ -79,6 +89,9 @@ def _read_file(path: Path, default_date, on_error: ErrorHandler) -> Iterator[Art
 
 def _read_stdin(default_date, on_error: ErrorHandler) -> Iterator[Article]:
     content = sys.stdin.buffer.read()
-    # A stream starting with "{" is JSONL; anything else is one plain-text story.
-    reader = jsonl.read_jsonl_file if content.lstrip()[:1] == b"{" else text.read_text_file
+    # A stream starting with "{" is JSONL, with "<" a feed or a web page; anything else one plain-text story.
+    start = content.lstrip()[:1]
+    reader = jsonl.read_jsonl_file if start == b"{" else text.read_text_file
+    if start == b"<":
+        reader = feeds.read_feed_file if feeds.looks_like_feed(content) else html.read_html_file
     yield from reader(content, "<stdin>", default_date, on_error)
