@@ -242,6 +242,10 @@ class PredicateFinder:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
         complement = child_with(verb, "xcomp") or complement_clause(verb, frame)
+        adjective = child_with(verb, "acomp")
+        if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
+            # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
+            frame, complement = self.lexicon.frames[adjective.lemma_.lower()], child_with(adjective, "xcomp")
         if frame and complement is not None:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:

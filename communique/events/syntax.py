@@ -92,6 +92,9 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
         if child.dep_ in ("prt", "prep", "agent", "dative") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
             if not is_time_phrase(child):
                 found.setdefault(child.lower_, child)
+                _add_phrase_words(child, found)
+        if child.dep_ == "acomp":  # "was concerned", "is ready"
+            found.setdefault(child.lemma_.lower(), child)
     obj = object_of(verb)
     if obj is not None:
         found.setdefault(obj.lemma_.lower(), obj)
@@ -101,11 +104,20 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                 found.setdefault(child.lemma_.lower(), child)
             if child.dep_ == "prep":
                 found.setdefault(child.lower_, child)
+                _add_phrase_words(child, found)
                 if child.lower_ == "of":  # "a state of emergency"
                     for item in child.children:
                         if item.dep_ == "pobj":
                             found.setdefault(item.lemma_.lower(), item)
     return set(found), found
+
+
+def _add_phrase_words(preposition: Token, found: dict[str, Token]) -> None:
+    """ "accused of:espionage", "protested for:resignation": a pattern word naming a
+    preposition and its object together, so a pattern asks for the pair, not either alone."""
+    for item in preposition.children:
+        if item.dep_ == "pobj":
+            found.setdefault(f"{preposition.lower_}:{item.lemma_.lower()}", item)
 
 
 def is_time_phrase(preposition: Token) -> bool:
@@ -114,7 +126,12 @@ def is_time_phrase(preposition: Token) -> bool:
 
 
 def modifier_words(noun: Token) -> set[str]:
-    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    """A noun's modifiers, and its prepositional phrases as "prep:object" ("strike for:resignation")."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    for child in noun.children:
+        if child.dep_ == "prep":
+            words |= {f"{child.lower_}:{item.lemma_.lower()}" for item in child.children if item.dep_ == "pobj"}
+    return words
 
 
 def clause_words(head: Token) -> set[str]:
