@@ -9,7 +9,7 @@ agreed") give one Event in each direction, as CAMEO does.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span
@@ -21,6 +21,7 @@ from ..settings import Settings
 from .cameo import Codebook
 from .lexicon import Entry, Lexicon
 from .predicates import MentionIndex, Predicate, PredicateFinder
+from .syntax import is_background
 
 __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 
@@ -81,6 +82,10 @@ class EventCoder:
         if predicate.negated and not settings.keep_negated:
             return []
         if predicate.modality == "hypothetical" and not settings.keep_hypothetical:
+            return []
+        if predicate.modality == "asserted" and is_background(predicate.head, _year(article)):
+            predicate = replace(predicate, modality="historical")
+        if predicate.modality == "historical" and not settings.keep_historical:
             return []
         if predicate.cameo not in self.codebook:
             return []
@@ -166,6 +171,10 @@ class Evidence:
         start = sentence.start_char + len(text) - len(text.lstrip())
         stripped = text.strip()
         return cls(number, stripped, start, start + len(stripped))
+
+
+def _year(article: Article) -> int | None:
+    return article.published.year if article.published else None
 
 
 def _placed(source: Actor, place: str) -> Actor:

@@ -379,7 +379,10 @@ class PredicateFinder:
             targets = addressee or targets
         negated = is_negated(verb)
         # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
+        # An appeal or demand is made, and what it asks for is "demanded", not done.
         modality = "intended" if frame == "intend" and not code.startswith("13") else "asserted"
+        if frame in ("appeal", "demand"):
+            modality = "demanded"
         if frame == "deny":
             code, negated = wrapped.cameo, True
         return Predicate(
@@ -413,6 +416,7 @@ class PredicateFinder:
             sources=sources,
             targets=targets,
             negated=is_negated(verb),
+            modality="demanded",
             consumed=consumed,
             rule=f'a reported "must" or "should" is a demand -> {code}' + (f"; {inner.rule}" if inner else ""),
         )

@@ -17,6 +17,10 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 # Adverbs the parser leaves where a particle belongs: "pulled its troops back".
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Words that put an event before the story's news: "since the summit in February",
+# "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
+# out: "before the vote" as often looks ahead.
+BACKGROUND_WORDS = frozenset({"since", "after", "following"})
 
 
 def is_purpose_clause(verb: Token, coded: set[int]) -> bool:
@@ -158,3 +162,37 @@ def is_hypothetical(verb: Token) -> bool:
 
 def is_obliged(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX for child in clause.children)
+
+
+def is_background(head: Token, year: int | None) -> bool:
+    """Whether an event is history the story recalls, not its news.
+
+    "since the no-deal summit in February" and "after Russia invaded in 2022" are
+    background: the event sits under "since", "after" or "following", or its
+    clause is dated to a year before the story's ``year``.
+    """
+    token = head
+    for _ in range(3):  # the noun itself, its preposition, the preposition's head
+        if token.dep_ in ("prep", "mark") and token.lower_ in BACKGROUND_WORDS:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_WORDS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS for c in token.children):
+            return True
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("advcl", "pcomp"):
+            break
+        token = token.head
+    return year is not None and _dated_before(head, year)
+
+
+def _dated_before(head: Token, year: int) -> bool:
+    """ "met in 2018": a date phrase of the clause names only years before ``year``."""
+    for child in head.children:
+        items = [child] + [c for c in child.children if c.dep_ == "pobj"] if child.dep_ in ("prep", "npadvmod") else []
+        for item in items:
+            if item.ent_type_ != "DATE":
+                continue
+            years = [int(t.text) for t in item.subtree if t.like_num and len(t.text) == 4 and t.text.isdigit()]
+            if years and max(years) < year:
+                return True
+    return False
