@@ -29,6 +29,10 @@ CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
 NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
 # Cooperation, consultation and aid, and intents to them: parties as often foreign as not.
+# Statements that say only that something was said, hoped or feared: given way to
+# anything more telling the same speaker does in the same sentence.
+BARE_STATEMENTS = frozenset({"010", "012", "013", "019"})
+DEMAND_ROOTS = ("02", "10")
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
 
@@ -67,7 +71,7 @@ class EventCoder:
         events = []
         for number, sentence in enumerate(doc.sents):
             evidence = None
-            for predicate in self.finder.find(sentence, index):
+            for predicate in _without_bare_statements(self.finder.find(sentence, index)):
                 evidence = evidence or Evidence.of(number, sentence)
                 events.extend(self._events(article, evidence, predicate, places.get(number, "")))
         return events
@@ -83,6 +87,8 @@ class EventCoder:
             return []
         if predicate.modality == "hypothetical" and not settings.keep_hypothetical:
             return []
+        if predicate.modality == "asserted" and predicate.cameo.startswith(DEMAND_ROOTS):
+            predicate = replace(predicate, modality="demanded")  # what an appeal asks for is not done
         if predicate.modality == "asserted" and is_background(predicate.head, _year(article)):
             predicate = replace(predicate, modality="historical")
         if predicate.modality == "historical" and not settings.keep_historical:
@@ -171,6 +177,15 @@ class Evidence:
         start = sentence.start_char + len(text) - len(text.lstrip())
         stripped = text.strip()
         return cls(number, stripped, start, start + len(stripped))
+
+
+def _without_bare_statements(predicates: list[Predicate]) -> list[Predicate]:
+    """Drop a bare statement when its speaker does something more telling in the sentence:
+    "The US criticised Beijing's action and said it stood with its ally" is a criticism."""
+    acting = {m.actor.code for p in predicates if not p.cameo.startswith("01") for m in p.sources}
+    return [
+        p for p in predicates if p.cameo not in BARE_STATEMENTS or not {m.actor.code for m in p.sources} & acting
+    ]
 
 
 def _year(article: Article) -> int | None:

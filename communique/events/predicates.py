@@ -425,6 +425,8 @@ class PredicateFinder:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
         subject = subject_of(inner.head)
+        if subject is None and inner.cameo.startswith("01"):
+            subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""

@@ -97,9 +97,14 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
             if not is_time_phrase(child):
                 found.setdefault(child.lower_, child)
                 _add_phrase_words(child, found)
-        if child.dep_ == "acomp":  # "was concerned", "is ready"
+        if child.dep_ in ("acomp", "oprd") or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "was concerned", "declared the rally illegal"
             found.setdefault(child.lemma_.lower(), child)
+            found.setdefault(child.lower_, child)
+        if child.dep_ in ("ccomp", "advcl"):  # "called for more crossings to be opened": the clause's "for"
+            found.update({c.lower_: c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"})
     obj = object_of(verb)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        obj = verb.head  # "sanctions imposed by the EU", "protests called by the opposition"
     if obj is not None:
         found.setdefault(obj.lemma_.lower(), obj)
         found.setdefault(obj.lower_, obj)
