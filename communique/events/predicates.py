@@ -54,7 +54,7 @@ TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "amon
 # event each.
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
 RECIPROCAL_CODES = frozenset({"036", "037"})  # intents to meet and to settle: "the two sides will hold talks"
-ONE_WAY_CODES = frozenset({"042", "043", "044"})
+ONE_WAY_CODES = frozenset({"042", "043"})  # a visit and its hosting; a meeting elsewhere (044) is mutual
 RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
     "restore establish resume renew sever exchange clash trade swap fight".split()
@@ -259,7 +259,10 @@ class PredicateFinder:
                     # "Russia said Sudan must return the helicopter" is a demand on Sudan.
                     return self._obligation(verb, reported, inner, mentions)
                 if inner is not None:
-                    return self._reported(verb, inner, mentions)
+                    reported_event = self._reported(verb, inner, mentions)
+                    if reported_event.sources:
+                        return reported_event
+                # A reported clause with no actor of its own ("said the crossing would open") is a statement.
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}

@@ -16,6 +16,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Adverbs the parser leaves where a particle belongs: "pulled its troops back".
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
+NOT_EVENT_NOUNS = frozenset({"DATE", "TIME", "PERSON", "GPE", "NORP"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Words that put an event before the story's news: "since the summit in February",
 # "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
@@ -86,7 +87,8 @@ def event_noun_slots(verb: Token, *, inside: bool = False) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             slots.append(child_with(child, "pobj"))
-    return [slot for slot in slots if slot is not None]
+    # "would open in March", "began on Monday": a date or a name is never an event noun.
+    return [slot for slot in slots if slot is not None and slot.ent_type_ not in NOT_EVENT_NOUNS]
 
 
 def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
