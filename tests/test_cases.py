@@ -53,3 +53,15 @@ def test_cases_are_many_and_cover_every_root():
     assert len(passing) >= 80
     assert len(cases) - len(passing) <= len(cases) // 8, "known gaps must stay few"
     assert roots >= {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_cases_test_every_three_digit_code_and_each_root_three_times():
+    codebook = Path(__file__).parents[1] / "communique" / "data" / "cameo" / "event_codes.tsv"
+    codes = [line.split("\t")[0] for line in codebook.read_text(encoding="utf-8").splitlines()[1:]]
+    passing = [param.values[0] for param in load_cases() if not param.values[0].get("known_gap")]
+    expected = [str(e.get("cameo") or e.get("root")) for case in passing for e in case.get("events") or ()]
+    untested = [code for code in codes if len(code) == 3 and not any(e.startswith(code) for e in expected)]
+    assert untested == []
+    for root in {code[:2] for code in codes}:
+        cases = [case for case in passing if any(str(e.get("cameo") or e.get("root")).startswith(root) for e in case.get("events") or ())]
+        assert len(cases) >= 3, root

@@ -21,6 +21,7 @@ from ..settings import Settings
 from .cameo import Codebook
 from .lexicon import Entry, Lexicon
 from .predicates import MentionIndex, Predicate, PredicateFinder
+from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
 from .syntax import is_background
 
 __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
@@ -63,23 +64,43 @@ class EventCoder:
         article: the cleaned Article; doc: its parse; mentions: its coded actors.
         Returns Events in text order, without date or place (later stages add them).
         """
-        index = MentionIndex(mentions)
         places: dict[int, str] = {}
         for mention in mentions:
             if mention.place:
                 places.setdefault(mention.sentence, mention.actor.country)
         events = []
-        for number, sentence in enumerate(doc.sents):
-            evidence = None
-            for predicate in _without_bare_statements(self.finder.find(sentence, index)):
-                evidence = evidence or Evidence.of(number, sentence)
+        for number, sentence, predicates in self._sentence_predicates(doc, mentions):
+            evidence = Evidence.of(number, sentence)
+            for predicate in predicates:
                 events.extend(self._events(article, evidence, predicate, places.get(number, "")))
         return events
 
+    def _sentence_predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Span, list[Predicate]]]:
+        """Each sentence's predicates, quotations attributed, bare statements given way to better ones."""
+        index = MentionIndex(mentions)
+        quotations = find_quotations(doc, mentions)
+        quoted = quoted_tokens(doc) if quotations else set()
+        found = []
+        for number, sentence in enumerate(doc.sents):
+            predicates = self.finder.find(sentence, index)
+            if number in quotations:
+                predicates = [_attributed(p, quotations[number]) if p.head.i in quoted else p for p in predicates]
+            found.append((number, sentence, predicates))
+        # A quotation's speaker acts across its sentences: '"We will send troops. ...," Erdogan said.'
+        acting_in: dict[int, list[Predicate]] = {}
+        for number, _, predicates in found:
+            quotation = quotations.get(number)
+            key = min(quotation.sentences) if quotation else -1 - number
+            acting_in.setdefault(key, []).extend(predicates)
+        kept = []
+        for number, sentence, predicates in found:
+            quotation = quotations.get(number)
+            together = acting_in[min(quotation.sentences) if quotation else -1 - number]
+            kept.append((number, sentence, _without_bare_statements(predicates, together)))
+        return kept
     def predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Predicate]]:
         """The coded predicates of each sentence, before they become events (for explanations)."""
-        index = MentionIndex(mentions)
-        return [(number, p) for number, sentence in enumerate(doc.sents) for p in self.finder.find(sentence, index)]
+        return [(number, p) for number, _, predicates in self._sentence_predicates(doc, mentions) for p in predicates]
 
     def _events(self, article: Article, evidence: Evidence, predicate: Predicate, place: str) -> list[Event]:
         settings = self.settings
@@ -179,13 +200,23 @@ class Evidence:
         return cls(number, stripped, start, start + len(stripped))
 
 
-def _without_bare_statements(predicates: list[Predicate]) -> list[Predicate]:
-    """Drop a bare statement when its speaker does something more telling in the sentence:
-    "The US criticised Beijing's action and said it stood with its ally" is a criticism."""
-    acting = {m.actor.code for p in predicates if not p.cameo.startswith("01") for m in p.sources}
+def _without_bare_statements(predicates: list[Predicate], together: list[Predicate]) -> list[Predicate]:
+    """Drop a bare statement when its speaker does something more telling in the same sentence
+    or quotation (``together``): "The US criticised Beijing's action and said it stood with its
+    ally" is a criticism."""
+    acting = {m.actor.code for p in together if not p.cameo.startswith("01") for m in p.sources}
     return [
         p for p in predicates if p.cameo not in BARE_STATEMENTS or not {m.actor.code for m in p.sources} & acting
     ]
+
+
+def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
+    """An event inside a direct quotation is its speaker's to tell; a quoted "we" is the speaker."""
+    if not predicate.sources and speaks_of_self(predicate.head):
+        predicate = replace(predicate, sources=list(quotation.speaker), rule=predicate.rule + "; quoted \"we\" is the speaker")
+    if not predicate.quote_speaker:
+        predicate = replace(predicate, quote_speaker=quotation.speaker_name)
+    return predicate
 
 
 def _year(article: Article) -> int | None:

@@ -181,12 +181,14 @@ class PredicateFinder:
         """The coded predicates of one sentence: its verbs first, then event nouns left free."""
         memo: dict[int, Predicate | None] = {}
         predicates = []
+        coded_heads: set[int] = set()
         consumed: set[int] = set()  # words some other predicate took in (a frame's complement, a pattern noun)
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
+            if token.pos_ in ("VERB", "AUX") and token.i not in consumed and token.i not in coded_heads:
                 predicate = self.code_clause(token, mentions, memo)
                 if predicate is not None:
                     predicates.append(predicate)
+                    coded_heads.add(predicate.head.i)  # a reported clause's head is coded once
                     consumed |= predicate.consumed - {predicate.head.i}
         coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
@@ -259,10 +261,9 @@ class PredicateFinder:
                     # "Russia said Sudan must return the helicopter" is a demand on Sudan.
                     return self._obligation(verb, reported, inner, mentions)
                 if inner is not None:
-                    reported_event = self._reported(verb, inner, mentions)
-                    if reported_event.sources:
-                        return reported_event
-                # A reported clause with no actor of its own ("said the crossing would open") is a statement.
+                    # The reported event wins even when its actors are unknown: a statement
+                    # is what is left when a sentence reports nothing codable.
+                    return self._reported(verb, inner, mentions)
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
