@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
+from communique import Article
+from communique.pipeline import Coder
+from communique.settings import Settings
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -27,6 +31,10 @@ def _matches(expected: dict, event) -> bool:
         return False
     if "cameo" in expected and event.cameo != str(expected["cameo"]):
         return False
+    if "modality" in expected and event.modality != expected["modality"]:
+        return False
+    if "quote_speaker" in expected and event.quote_speaker != expected["quote_speaker"]:
+        return False
     return not ("root" in expected and event.cameo[:2] != str(expected["root"]))
 
 
@@ -34,9 +42,19 @@ def _describe(events) -> list[str]:
     return [f"{e.source}->{e.target or '-'} {e.cameo} ({e.modality}; {e.trigger!r})" for e in events]
 
 
+@pytest.fixture(scope="session")
+def keep_all_coder():
+    """A coder that keeps negated, hypothetical and historical events (cases with ``keep_all: true``)."""
+    return Coder(Settings(keep_negated=True, keep_hypothetical=True, keep_historical=True))
+
+
 @pytest.mark.parametrize("case", load_cases())
-def test_cases_coding(case, code_text):
-    events = code_text(case["text"], str(case["published"]))
+def test_cases_coding(case, code_text, request):
+    if case.get("keep_all"):
+        article = Article(id=case["id"], text=case["text"], published=dt.date.fromisoformat(str(case["published"])))
+        events = request.getfixturevalue("keep_all_coder")(article)
+    else:
+        events = code_text(case["text"], str(case["published"]))
     found = _describe(events)
     if case.get("no_events"):
         assert events == [], f"expected no events, coded {found}"

@@ -19,6 +19,7 @@ from ..errors import DataTableError, Messages
 from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
 from .cameo import Codebook
+from .confidence import UNMEASURED, actors_kind, load_confidence
 from .lexicon import Entry, Lexicon
 from .predicates import MentionIndex, Predicate, PredicateFinder
 from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
@@ -54,6 +55,7 @@ class EventCoder:
         if unknown:
             raise DataTableError(Messages.UNKNOWN_CODES.format(codes=", ".join(unknown)))
         self.finder = PredicateFinder(self.lexicon)
+        self.confidence = load_confidence()
 
     def __call__(self, article: Article, doc: Doc, mentions: list[Mention]) -> list[Event]:
         return self.code_events(article, doc, mentions)
@@ -178,7 +180,7 @@ class EventCoder:
             quote_speaker=predicate.quote_speaker,
             negated=predicate.negated,
             modality=predicate.modality,
-            confidence=_confidence(predicate, source, target),
+            confidence=self.confidence.get((predicate.basis, actors_kind(source_actor, target_actor)), UNMEASURED),
             coder_version=CODER_VERSION,
         )
 
@@ -245,17 +247,3 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
     if not country:
         return target
     return Actor.from_parts(country, target.roles, name=target.name, title=target.title)
-
-
-def _confidence(predicate: Predicate, source: Mention, target: Mention | None) -> float:
-    """A rough 0-1 score: specific patterns and fully known actors score higher.
-
-    Not calibrated; it orders events by how much of their coding rests on
-    explicit words. Recalibrate against a gold set when the lexicon changes.
-    """
-    score = 0.5
-    score += 0.15 if predicate.specific else 0.0
-    score += 0.15 if source.actor.country not in ("", "---") or source.actor.code.startswith(("IGO", "NGO")) else 0.0
-    score += 0.1 if target is not None else 0.0
-    score += 0.1 if target is not None and target.actor.country not in ("", "---") else 0.0
-    return round(min(score, 1.0), 2)

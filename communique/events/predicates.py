@@ -91,6 +91,7 @@ class Predicate:
     modality: str = "asserted"
     quote_speaker: str = ""
     specific: bool = False
+    basis: str = "verb"  # how it was coded: pattern, verb, noun, frame, reported (see confidence.py)
     consumed: set[int] = field(default_factory=set)
     rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
 
@@ -279,6 +280,7 @@ class PredicateFinder:
             targets=targets,
             negated=is_negated(verb),
             specific=bool(entry.pattern),
+            basis="pattern" if entry.pattern else "verb",
             consumed={t.i for t in trigger},
             rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
@@ -306,6 +308,13 @@ class PredicateFinder:
                 found = self.objects(clause, mentions)
             if found:
                 return found
+        if entry.cameo[:2] in ("02", "10"):
+            # "called for Israel to allow more aid": whoever the clause asks to act is the target.
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+                if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+                    found = mentions.of_phrase(subject_of(clause))
+                    if found:
+                        return found
         if complement is not None and frame in ("appeal", "demand"):
             # "demanded that the DPRK forsake ...": whoever must act is the target.
             found = mentions.of_phrase(subject_of(complement))
@@ -398,6 +407,7 @@ class PredicateFinder:
             negated=negated,
             modality="negated" if negated else modality,
             specific=wrapped.specific,
+            basis="frame",
             consumed={verb.i, *wrapped.consumed, wrapped.head.i},
             rule=f"frames.tsv: {verb.lemma_.lower()} = {frame}, wrapping {wrapped.cameo} -> {code}; {wrapped.rule}",
         )
@@ -421,6 +431,7 @@ class PredicateFinder:
             targets=targets,
             negated=is_negated(verb),
             modality="demanded",
+            basis="frame",
             consumed=consumed,
             rule=f'a reported "must" or "should" is a demand -> {code}' + (f"; {inner.rule}" if inner else ""),
         )
@@ -437,6 +448,7 @@ class PredicateFinder:
         return replace(
             inner,
             sources=sources,
+            basis="reported",
             quote_speaker=speaker,
             consumed=inner.consumed | {verb.i, inner.head.i},
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
@@ -456,7 +468,9 @@ class PredicateFinder:
             # "soldiers killed in the attack": a past participle's noun is what it was done to.
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
-            return mentions.of_phrase(by), mentions.of_phrase(verb.head)
+            # ... unless the noun is the act itself: "sanctions imposed by the EU on Belarus".
+            targets = mentions.of_phrase(verb.head) or self._preposition_objects(verb, verb.head, mentions, DIRECTED_PREPS)
+            return mentions.of_phrase(by), targets
         passive = child_with(verb, "nsubjpass")
         if passive is not None:
             agent = child_with(verb, "agent")
@@ -513,7 +527,11 @@ class PredicateFinder:
         places = [verb] + ([obj] if obj is not None else [])
         # "spoke by telephone with Raisi": one prepositional phrase deeper.
         places += [
-            item for child in verb.children if child.dep_ == "prep" for item in child.children if item.dep_ == "pobj"
+            item
+            for child in verb.children
+            if child.dep_ in ("prep", "agent")  # "imposed by the EU on Belarus", parsed under "EU"
+            for item in child.children
+            if item.dep_ == "pobj"
         ]
         # The first preposition in ``prepositions`` order wins; for each, the nearest holder.
         found: dict[str, list[Mention]] = {}
@@ -563,6 +581,7 @@ class PredicateFinder:
             sources=sources,
             targets=targets,
             specific=bool(entry.pattern),
+            basis="noun",
             consumed={noun.i},
             rule=entry.describe() + " (an event noun with its actors)",
         )
