@@ -107,7 +107,8 @@ def is_caption(paragraph: str) -> bool:
 
 
 def is_english(paragraph: str) -> bool:
-    words = [word.lower() for word in WORD.findall(paragraph)]
+    found = WORD.findall(paragraph)
+    words = [word.lower() for word in found]
     if not words:
         return False
     ascii_share = sum(word.isascii() for word in words) / len(words)
@@ -116,7 +117,8 @@ def is_english(paragraph: str) -> bool:
     if len(words) < 6:
         return True
     english = sum(word in ENGLISH_WORDS for word in words)
-    other = sum(word in OTHER_WORDS for word in words)
+    # An acronym is a name, not a function word: "UN" is not French "un", nor "DIE" German.
+    other = sum(word.lower() in OTHER_WORDS for word in found if not word.isupper())
     # Names and titles can fill a sentence with no function word at all
     # ("Indian Prime Minister Narendra Modi met ..."): only other languages' words count against it.
     return english > other or other == 0

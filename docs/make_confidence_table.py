@@ -110,7 +110,9 @@ def main() -> None:
         "| basis | actors | confidence | events measured |",
         "|---|---|---|---|",
     ]
-    page += [f"| {b} | {a} | {table[(b, a)][0]:.2f} | {table[(b, a)][1]} |" for b in BASES for a in ACTORS if (b, a) in table]
+    page += [
+        f"| {b} | {a} | {table[(b, a)][0]:.2f} | {table[(b, a)][1]} |" for b in BASES for a in ACTORS if (b, a) in table
+    ]
     page += [
         "",
         "## Calibration",

@@ -43,9 +43,9 @@ def _describe(events) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def keep_all_coder():
+def keep_all_coder(coder):
     """A coder that keeps negated, hypothetical and historical events (cases with ``keep_all: true``)."""
-    return Coder(Settings(keep_negated=True, keep_hypothetical=True, keep_historical=True))
+    return Coder(Settings(keep_negated=True, keep_hypothetical=True, keep_historical=True), nlp=coder.nlp)
 
 
 @pytest.mark.parametrize("case", load_cases())
@@ -81,5 +81,9 @@ def test_cases_test_every_three_digit_code_and_each_root_three_times():
     untested = [code for code in codes if len(code) == 3 and not any(e.startswith(code) for e in expected)]
     assert untested == []
     for root in {code[:2] for code in codes}:
-        cases = [case for case in passing if any(str(e.get("cameo") or e.get("root")).startswith(root) for e in case.get("events") or ())]
+        cases = [
+            case
+            for case in passing
+            if any(str(e.get("cameo") or e.get("root")).startswith(root) for e in case.get("events") or ())
+        ]
         assert len(cases) >= 3, root

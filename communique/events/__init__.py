@@ -100,6 +100,7 @@ class EventCoder:
             together = acting_in[min(quotation.sentences) if quotation else -1 - number]
             kept.append((number, sentence, _without_bare_statements(predicates, together)))
         return kept
+
     def predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Predicate]]:
         """The coded predicates of each sentence, before they become events (for explanations)."""
         return [(number, p) for number, _, predicates in self._sentence_predicates(doc, mentions) for p in predicates]
@@ -207,15 +208,15 @@ def _without_bare_statements(predicates: list[Predicate], together: list[Predica
     or quotation (``together``): "The US criticised Beijing's action and said it stood with its
     ally" is a criticism."""
     acting = {m.actor.code for p in together if not p.cameo.startswith("01") for m in p.sources}
-    return [
-        p for p in predicates if p.cameo not in BARE_STATEMENTS or not {m.actor.code for m in p.sources} & acting
-    ]
+    return [p for p in predicates if p.cameo not in BARE_STATEMENTS or not {m.actor.code for m in p.sources} & acting]
 
 
 def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
     """An event inside a direct quotation is its speaker's to tell; a quoted "we" is the speaker."""
     if not predicate.sources and speaks_of_self(predicate.head):
-        predicate = replace(predicate, sources=list(quotation.speaker), rule=predicate.rule + "; quoted \"we\" is the speaker")
+        predicate = replace(
+            predicate, sources=list(quotation.speaker), rule=predicate.rule + '; quoted "we" is the speaker'
+        )
     if not predicate.quote_speaker:
         predicate = replace(predicate, quote_speaker=quotation.speaker_name)
     return predicate

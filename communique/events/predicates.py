@@ -469,7 +469,9 @@ class PredicateFinder:
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
             # ... unless the noun is the act itself: "sanctions imposed by the EU on Belarus".
-            targets = mentions.of_phrase(verb.head) or self._preposition_objects(verb, verb.head, mentions, DIRECTED_PREPS)
+            targets = mentions.of_phrase(verb.head) or self._preposition_objects(
+                verb, verb.head, mentions, DIRECTED_PREPS
+            )
             return mentions.of_phrase(by), targets
         passive = child_with(verb, "nsubjpass")
         if passive is not None:

@@ -99,7 +99,9 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
             if not is_time_phrase(child):
                 found.setdefault(child.lower_, child)
                 _add_phrase_words(child, found)
-        if child.dep_ in ("acomp", "oprd") or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "was concerned", "declared the rally illegal"
+        if child.dep_ in ("acomp", "oprd") or (
+            child.dep_ == "ccomp" and child.pos_ == "ADJ"
+        ):  # "was concerned", "declared the rally illegal"
             found.setdefault(child.lemma_.lower(), child)
             found.setdefault(child.lower_, child)
         if child.dep_ in ("ccomp", "advcl"):  # "called for more crossings to be opened": the clause's "for"
