@@ -21,8 +21,8 @@ from pathlib import Path
 import yaml
 
 from communique import Article, Settings
-from communique.pipeline import Coder
 from communique.events.confidence import CONFIDENCE_PATH
+from communique.pipeline import Coder
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"

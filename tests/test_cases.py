@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from communique import Article
 from communique.pipeline import Coder
 from communique.settings import Settings

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from ..records import Mention
+from ..records import Actor, Mention
 from .lexicon import Entry, Lexicon
 from .syntax import (
     OBLIGATION_AUX,
@@ -66,6 +66,10 @@ OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 VISIT_CODES = frozenset({"042"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Acts whose unnamed doer is taken from where they happen: coercion is the state's,
+# protest the country's civilians'.
+UNNAMED_STATE_ROOTS = frozenset({"17"})
+UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -271,6 +275,8 @@ class PredicateFinder:
         sources, targets = self.arguments(verb, mentions, skip=own)
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
+        if not sources:
+            sources = self._unnamed_sources(verb, entry.cameo, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
         predicate = Predicate(
             head=verb,
@@ -333,6 +339,23 @@ class PredicateFinder:
             found = mentions.places_under(verb) or mentions.places_under(noun)
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
+        return []
+
+    def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
+        """Who acts when the sentence names no one, from the place it happens in.
+
+        "Two journalists were arrested in Iran": arrests with no agent are the state's
+        where they happen (IRN). "Hundreds of people protested in Baghdad": unnamed
+        protesters are the country's civilians (IRQCVL).
+        """
+        places = mentions.places_under(verb)
+        if not places:
+            return []
+        if cameo[:2] in UNNAMED_STATE_ROOTS and child_with(verb, "nsubjpass") is not None:
+            return places[:1]
+        if cameo[:2] in UNNAMED_CIVILIAN_ROOTS and subject_of(verb) is not None:
+            place = places[0]
+            return [replace(place, actor=Actor.from_parts(place.actor.country, ("CVL",)), place=False)]
         return []
 
     def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
