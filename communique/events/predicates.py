@@ -66,6 +66,8 @@ OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 VISIT_CODES = frozenset({"042"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Handing over: the target is whom a person is handed to.
+RECIPIENT_CODES = frozenset({"063"})
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
 # protest the country's civilians'.
 UNNAMED_STATE_ROOTS = frozenset({"17"})
@@ -258,6 +260,11 @@ class PredicateFinder:
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb, mentions)
+        warned = child_with(verb, "ccomp")
+        if entry is not None and frame == "threaten" and warned is not None and _own_future(warned):
+            # "warned that it would respond": a warning of one's own future act is a threat.
+            threat = self.lexicon.frame_code("threaten", "") or entry.cameo
+            entry = replace(entry, cameo=threat, example="", table=f"{entry.table}: warning of its own act")
         if entry is not None and entry.cameo.startswith("01"):
             reported = child_with(verb, "ccomp")
             if reported is not None:
@@ -273,6 +280,9 @@ class PredicateFinder:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         sources, targets = self.arguments(verb, mentions, skip=own)
+        if entry.cameo in RECIPIENT_CODES:
+            # "extradited a suspect to Colombia": the country receiving, not the person handed over.
+            targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
@@ -306,6 +316,10 @@ class PredicateFinder:
     ) -> list[Mention]:
         """Targets a verb names elsewhere than in its object, tried in order."""
         noun = trigger[-1]
+        for adjective in (t for t in trigger if t.dep_ in ("acomp", "oprd")):
+            found = self.objects(adjective, mentions)  # "was optimistic about relations with Argentina"
+            if found:
+                return found
         if noun.pos_ == "NOUN" and noun.i != verb.i:
             # "went on strike against the government": the event noun holds the target,
             # or its clause does ("expressed willingness to cooperate with Peru").
@@ -623,6 +637,12 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _own_future(clause: Token) -> bool:
+    """ "(warned) that it would respond", "(warned) we will act": the speaker's own future act."""
+    subject = subject_of(clause)
+    return subject is not None and subject.lower_ in SPEAKER_PRONOUNS and is_future(clause)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

@@ -129,7 +129,7 @@ def _add_phrase_words(preposition: Token, found: dict[str, Token]) -> None:
     """ "accused of:espionage", "protested for:resignation": a pattern word naming a
     preposition and its object together, so a pattern asks for the pair, not either alone."""
     for item in preposition.children:
-        if item.dep_ == "pobj":
+        if item.dep_ in ("pobj", "pcomp"):  # "of espionage", "of attacking"
             found.setdefault(f"{preposition.lower_}:{item.lemma_.lower()}", item)
 
 
