@@ -125,7 +125,8 @@ def is_caption(paragraph: str) -> bool:
 
 def is_english(paragraph: str) -> bool:
     """Whether a paragraph is English: a sure answer of the language identifier, else function words."""
-    words = [word.lower() for word in WORD.findall(paragraph)]
+    found = WORD.findall(paragraph)
+    words = [word.lower() for word in found]
     if not words:
         return False
     ascii_share = sum(word.isascii() for word in words) / len(words)
@@ -135,12 +136,14 @@ def is_english(paragraph: str) -> bool:
     if language == "en":
         return True
     english = sum(word in ENGLISH_WORDS for word in words)
-    other = sum(word in OTHER_WORDS for word in words)
+    # An acronym is a name, not a function word: "UN" is not French "un", nor "DIE" German.
+    other = sum(word.lower() in OTHER_WORDS for word in found if not word.isupper())
     if probability >= SURE and len(words) >= 4 and english <= other:
         return False
     if len(words) < 6:
         return True
-    # Only other languages' words count against it: a sentence of names has no function word at all.
+    # Names and titles can fill a sentence with no function word at all
+    # ("Indian Prime Minister Narendra Modi met ..."): only other languages' words count against it.
     return english > other or other == 0
 
 

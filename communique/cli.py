@@ -24,7 +24,7 @@ from rich.text import Text
 from . import __version__
 from .errors import CommuniqueError, InputError, Messages
 from .records import EVENT_FIELDS, Event
-from .settings import Settings
+from .settings import QUAD_SCHEMES, Settings
 
 app = typer.Typer(
     help="Turn news stories into political event data (CAMEO and PLOVER).",
@@ -91,9 +91,18 @@ def code(
     keep_hypothetical: Annotated[
         bool, typer.Option(help='Also output events that only may happen ("could attack").')
     ] = False,
+    keep_historical: Annotated[
+        bool, typer.Option(help='Also output events a story recalls as background ("since the summit in 2019").')
+    ] = False,
+    keep_all: Annotated[
+        bool, typer.Option(help="Output every event whatever its modality: negated, hypothetical, historical.")
+    ] = False,
     undirected: Annotated[
         bool, typer.Option(help='One event a pair for actors acting on each other ("A and B met"), not one each way.')
     ] = False,
+    quad_scheme: Annotated[
+        str, typer.Option(help="QuadClass grouping of CAMEO roots: gdelt (01-05/06-09/10-14/15-20) or icews.")
+    ] = "gdelt",
     statements: Annotated[
         bool, typer.Option(help="Output bare statements (CAMEO 01x) when a sentence says nothing more.")
     ] = True,
@@ -118,10 +127,14 @@ def code(
         # The message quotes input, which may hold "[...]": plain text, not Rich markup.
         stderr.print(Text.assemble(("error:", "red"), f" {error}"), highlight=False, soft_wrap=True)
 
+    if quad_scheme not in QUAD_SCHEMES:
+        raise typer.BadParameter(f"use one of {', '.join(QUAD_SCHEMES)}", param_hint="--quad-scheme")
     settings = Settings(
         workers=workers,
-        keep_negated=keep_negated,
-        keep_hypothetical=keep_hypothetical,
+        keep_negated=keep_negated or keep_all,
+        keep_hypothetical=keep_hypothetical or keep_all,
+        keep_historical=keep_historical or keep_all,
+        quad_scheme=quad_scheme,
         statements=statements,
         undirected=undirected,
         lexicon=str(lexicon or ""),

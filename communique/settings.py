@@ -16,6 +16,8 @@ class Settings:
     keep_negated: also emit negated events (flagged ``negated``).
     keep_hypothetical: also emit events that may happen ("could attack"), with
         modality "hypothetical".
+    keep_historical: also emit events the story recalls as background ("since the
+        summit in February", "after the 2018 talks"), with modality "historical".
     undirected: code actors that act on each other ("South Korea and Russia
         agreed") as one event a pair, not one each way as CAMEO does.
     statements: emit bare statement events (CAMEO 01x) when nothing better is said.
@@ -31,6 +33,7 @@ class Settings:
 
     keep_negated: bool = False
     keep_hypothetical: bool = False
+    keep_historical: bool = False
     undirected: bool = False
     statements: bool = True
     quad_scheme: str = "gdelt"

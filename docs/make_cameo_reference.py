@@ -22,18 +22,23 @@ def reference() -> str:
         for entries in table.values():
             for entry in entries:
                 examples.setdefault(entry.cameo, []).append(entry.example)
-    covered = sum(1 for code in codebook.codes if code in examples)
+    codes = [code for code in codebook.codes if len(code) > 2]  # two-digit roots head their families
+    covered = sum(1 for code in codes if code in examples)
     lines = [
         "# CAMEO event codes",
         "",
         "Generated from `communique/data/cameo/event_codes.tsv` and the lexicon tables by",
         "`docs/make_cameo_reference.py`; do not edit by hand. PLOVER drops CAMEO 01x and 02x",
         "(statements and appeals): their `plover` field is empty in the event data, shown here as",
-        '"dropped". QuadClass follows GDELT\'s',
-        'grouping; `Settings(quad_scheme="icews")` gives the ICEWS one.',
+        '"dropped". PLOVER types and modes come from our own crosswalk (the last two columns of',
+        "`event_codes.tsv`), checked in `tests/test_data.py` against the PLOVER project's table.",
+        "QuadClass follows GDELT's grouping (01-05, 06-09, 10-14, 15-20); `--quad-scheme icews`",
+        '(`Settings(quad_scheme="icews")`) gives the ICEWS/Phoenix one (01-05, 06-08, 09-13, 14-20).',
         "",
-        f"{covered} of {len(codebook.codes)} codes have lexicon entries of their own; the others are",
-        "reached through frames and refinements, or not yet.",
+        f"{covered} of the {len(codes)} CAMEO 1.1b3 codes below the 20 roots have lexicon entries of",
+        "their own (verbs, event nouns, phrases); frames (`frames.tsv`, `frame_codes.tsv`) and",
+        "refinements (`contexts.tsv`, `refinements.tsv`) reach the sub-codes from context as well.",
+        "The example is the first entry's; each is our own sentence.",
         "",
         "| code | name | Goldstein | QuadClass | PLOVER | entries | example |",
         "|---|---|---|---|---|---|---|",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
+
+from communique import Article
+from communique.pipeline import Coder
+from communique.settings import Settings
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -27,6 +32,10 @@ def _matches(expected: dict, event) -> bool:
         return False
     if "cameo" in expected and event.cameo != str(expected["cameo"]):
         return False
+    if "modality" in expected and event.modality != expected["modality"]:
+        return False
+    if "quote_speaker" in expected and event.quote_speaker != expected["quote_speaker"]:
+        return False
     return not ("root" in expected and event.cameo[:2] != str(expected["root"]))
 
 
@@ -34,9 +43,19 @@ def _describe(events) -> list[str]:
     return [f"{e.source}->{e.target or '-'} {e.cameo} ({e.modality}; {e.trigger!r})" for e in events]
 
 
+@pytest.fixture(scope="session")
+def keep_all_coder(coder):
+    """A coder that keeps negated, hypothetical and historical events (cases with ``keep_all: true``)."""
+    return Coder(Settings(keep_negated=True, keep_hypothetical=True, keep_historical=True), nlp=coder.nlp)
+
+
 @pytest.mark.parametrize("case", load_cases())
-def test_cases_coding(case, code_text):
-    events = code_text(case["text"], str(case["published"]))
+def test_cases_coding(case, code_text, request):
+    if case.get("keep_all"):
+        article = Article(id=case["id"], text=case["text"], published=dt.date.fromisoformat(str(case["published"])))
+        events = request.getfixturevalue("keep_all_coder")(article)
+    else:
+        events = code_text(case["text"], str(case["published"]))
     found = _describe(events)
     if case.get("no_events"):
         assert events == [], f"expected no events, coded {found}"
@@ -53,3 +72,19 @@ def test_cases_are_many_and_cover_every_root():
     assert len(passing) >= 80
     assert len(cases) - len(passing) <= len(cases) // 8, "known gaps must stay few"
     assert roots >= {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_cases_test_every_three_digit_code_and_each_root_three_times():
+    codebook = Path(__file__).parents[1] / "communique" / "data" / "cameo" / "event_codes.tsv"
+    codes = [line.split("\t")[0] for line in codebook.read_text(encoding="utf-8").splitlines()[1:]]
+    passing = [param.values[0] for param in load_cases() if not param.values[0].get("known_gap")]
+    expected = [str(e.get("cameo") or e.get("root")) for case in passing for e in case.get("events") or ()]
+    untested = [code for code in codes if len(code) == 3 and not any(e.startswith(code) for e in expected)]
+    assert untested == []
+    for root in {code[:2] for code in codes}:
+        cases = [
+            case
+            for case in passing
+            if any(str(e.get("cameo") or e.get("root")).startswith(root) for e in case.get("events") or ())
+        ]
+        assert len(cases) >= 3, root

@@ -9,7 +9,7 @@ agreed") give one Event in each direction, as CAMEO does.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span
@@ -19,8 +19,11 @@ from ..errors import DataTableError, Messages
 from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
 from .cameo import Codebook
+from .confidence import UNMEASURED, actors_kind, load_confidence
 from .lexicon import Entry, Lexicon
 from .predicates import MentionIndex, Predicate, PredicateFinder
+from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
+from .syntax import is_background
 
 __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 
@@ -28,6 +31,10 @@ CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
 NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
 # Cooperation, consultation and aid, and intents to them: parties as often foreign as not.
+# Statements that say only that something was said, hoped or feared: given way to
+# anything more telling the same speaker does in the same sentence.
+BARE_STATEMENTS = frozenset({"010", "012", "013", "019"})
+DEMAND_ROOTS = ("02", "10")
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
 
@@ -48,6 +55,7 @@ class EventCoder:
         if unknown:
             raise DataTableError(Messages.UNKNOWN_CODES.format(codes=", ".join(unknown)))
         self.finder = PredicateFinder(self.lexicon)
+        self.confidence = load_confidence()
 
     def __call__(self, article: Article, doc: Doc, mentions: list[Mention]) -> list[Event]:
         return self.code_events(article, doc, mentions)
@@ -58,29 +66,56 @@ class EventCoder:
         article: the cleaned Article; doc: its parse; mentions: its coded actors.
         Returns Events in text order, without date or place (later stages add them).
         """
-        index = MentionIndex(mentions)
         places: dict[int, str] = {}
         for mention in mentions:
             if mention.place:
                 places.setdefault(mention.sentence, mention.actor.country)
         events = []
-        for number, sentence in enumerate(doc.sents):
-            evidence = None
-            for predicate in self.finder.find(sentence, index):
-                evidence = evidence or Evidence.of(number, sentence)
+        for number, sentence, predicates in self._sentence_predicates(doc, mentions):
+            evidence = Evidence.of(number, sentence)
+            for predicate in predicates:
                 events.extend(self._events(article, evidence, predicate, places.get(number, "")))
         return events
 
+    def _sentence_predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Span, list[Predicate]]]:
+        """Each sentence's predicates, quotations attributed, bare statements given way to better ones."""
+        index = MentionIndex(mentions)
+        quotations = find_quotations(doc, mentions)
+        quoted = quoted_tokens(doc) if quotations else set()
+        found = []
+        for number, sentence in enumerate(doc.sents):
+            predicates = self.finder.find(sentence, index)
+            if number in quotations:
+                predicates = [_attributed(p, quotations[number]) if p.head.i in quoted else p for p in predicates]
+            found.append((number, sentence, predicates))
+        # A quotation's speaker acts across its sentences: '"We will send troops. ...," Erdogan said.'
+        acting_in: dict[int, list[Predicate]] = {}
+        for number, _, predicates in found:
+            quotation = quotations.get(number)
+            key = min(quotation.sentences) if quotation else -1 - number
+            acting_in.setdefault(key, []).extend(predicates)
+        kept = []
+        for number, sentence, predicates in found:
+            quotation = quotations.get(number)
+            together = acting_in[min(quotation.sentences) if quotation else -1 - number]
+            kept.append((number, sentence, _without_bare_statements(predicates, together)))
+        return kept
+
     def predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Predicate]]:
         """The coded predicates of each sentence, before they become events (for explanations)."""
-        index = MentionIndex(mentions)
-        return [(number, p) for number, sentence in enumerate(doc.sents) for p in self.finder.find(sentence, index)]
+        return [(number, p) for number, _, predicates in self._sentence_predicates(doc, mentions) for p in predicates]
 
     def _events(self, article: Article, evidence: Evidence, predicate: Predicate, place: str) -> list[Event]:
         settings = self.settings
         if predicate.negated and not settings.keep_negated:
             return []
         if predicate.modality == "hypothetical" and not settings.keep_hypothetical:
+            return []
+        if predicate.modality == "asserted" and predicate.cameo.startswith(DEMAND_ROOTS):
+            predicate = replace(predicate, modality="demanded")  # what an appeal asks for is not done
+        if predicate.modality == "asserted" and is_background(predicate.head, _year(article)):
+            predicate = replace(predicate, modality="historical")
+        if predicate.modality == "historical" and not settings.keep_historical:
             return []
         if predicate.cameo not in self.codebook:
             return []
@@ -146,7 +181,7 @@ class EventCoder:
             quote_speaker=predicate.quote_speaker,
             negated=predicate.negated,
             modality=predicate.modality,
-            confidence=_confidence(predicate, source, target),
+            confidence=self.confidence.get((predicate.basis, actors_kind(source_actor, target_actor)), UNMEASURED),
             coder_version=CODER_VERSION,
         )
 
@@ -166,6 +201,29 @@ class Evidence:
         start = sentence.start_char + len(text) - len(text.lstrip())
         stripped = text.strip()
         return cls(number, stripped, start, start + len(stripped))
+
+
+def _without_bare_statements(predicates: list[Predicate], together: list[Predicate]) -> list[Predicate]:
+    """Drop a bare statement when its speaker does something more telling in the same sentence
+    or quotation (``together``): "The US criticised Beijing's action and said it stood with its
+    ally" is a criticism."""
+    acting = {m.actor.code for p in together if not p.cameo.startswith("01") for m in p.sources}
+    return [p for p in predicates if p.cameo not in BARE_STATEMENTS or not {m.actor.code for m in p.sources} & acting]
+
+
+def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
+    """An event inside a direct quotation is its speaker's to tell; a quoted "we" is the speaker."""
+    if not predicate.sources and speaks_of_self(predicate.head):
+        predicate = replace(
+            predicate, sources=list(quotation.speaker), rule=predicate.rule + '; quoted "we" is the speaker'
+        )
+    if not predicate.quote_speaker:
+        predicate = replace(predicate, quote_speaker=quotation.speaker_name)
+    return predicate
+
+
+def _year(article: Article) -> int | None:
+    return article.published.year if article.published else None
 
 
 def _placed(source: Actor, place: str) -> Actor:
@@ -190,17 +248,3 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
     if not country:
         return target
     return Actor.from_parts(country, target.roles, name=target.name, title=target.title)
-
-
-def _confidence(predicate: Predicate, source: Mention, target: Mention | None) -> float:
-    """A rough 0-1 score: specific patterns and fully known actors score higher.
-
-    Not calibrated; it orders events by how much of their coding rests on
-    explicit words. Recalibrate against a gold set when the lexicon changes.
-    """
-    score = 0.5
-    score += 0.15 if predicate.specific else 0.0
-    score += 0.15 if source.actor.country not in ("", "---") or source.actor.code.startswith(("IGO", "NGO")) else 0.0
-    score += 0.1 if target is not None else 0.0
-    score += 0.1 if target is not None and target.actor.country not in ("", "---") else 0.0
-    return round(min(score, 1.0), 2)

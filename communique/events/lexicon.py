@@ -56,10 +56,10 @@ class Lexicon:
             for entry in entries:
                 verbs.setdefault(entry.lemma, []).insert(0, entry)
         for entries in verbs.values():
-            entries.sort(key=lambda entry: len(entry.pattern), reverse=True)
+            entries.sort(key=_specificity, reverse=True)
         nouns = _entries(directory / "nouns.tsv")
         for entries in nouns.values():
-            entries.sort(key=lambda entry: len(entry.pattern), reverse=True)
+            entries.sort(key=_specificity, reverse=True)
         frames = {row["lemma"]: row["frame"] for row in read_table(directory / "frames.tsv", ("lemma", "frame"))}
         frame_codes = {
             (row["frame"], row["action_root"]): row["cameo"]
@@ -118,6 +118,11 @@ def _entries(path: Path, *, unique: bool = True) -> dict[str, list[Entry]]:
         entry = Entry(row["lemma"].lower(), pattern, row["cameo"], row.get("example", ""), path.name)
         table.setdefault(entry.lemma, []).append(entry)
     return table
+
+
+def _specificity(entry: Entry) -> int:
+    """How much a pattern asks for: a "prep:noun" pair counts as its two words."""
+    return sum(2 if ":" in word else 1 for word in entry.pattern)
 
 
 def _best(entries, words: set[str]) -> Entry | None:

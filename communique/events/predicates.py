@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from ..records import Mention
+from ..records import Actor, Mention
 from .lexicon import Entry, Lexicon
 from .syntax import (
     OBLIGATION_AUX,
@@ -54,7 +54,7 @@ TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "amon
 # event each.
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
 RECIPROCAL_CODES = frozenset({"036", "037"})  # intents to meet and to settle: "the two sides will hold talks"
-ONE_WAY_CODES = frozenset({"042", "043", "044"})
+ONE_WAY_CODES = frozenset({"042", "043"})  # a visit and its hosting; a meeting elsewhere (044) is mutual
 RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
     "restore establish resume renew sever exchange clash trade swap fight".split()
@@ -66,6 +66,12 @@ OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 VISIT_CODES = frozenset({"042"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Handing over: the target is whom a person is handed to.
+RECIPIENT_CODES = frozenset({"063"})
+# Acts whose unnamed doer is taken from where they happen: coercion is the state's,
+# protest the country's civilians'.
+UNNAMED_STATE_ROOTS = frozenset({"17"})
+UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -91,6 +97,7 @@ class Predicate:
     modality: str = "asserted"
     quote_speaker: str = ""
     specific: bool = False
+    basis: str = "verb"  # how it was coded: pattern, verb, noun, frame, reported (see confidence.py)
     consumed: set[int] = field(default_factory=set)
     rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
 
@@ -181,12 +188,14 @@ class PredicateFinder:
         """The coded predicates of one sentence: its verbs first, then event nouns left free."""
         memo: dict[int, Predicate | None] = {}
         predicates = []
+        coded_heads: set[int] = set()
         consumed: set[int] = set()  # words some other predicate took in (a frame's complement, a pattern noun)
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
+            if token.pos_ in ("VERB", "AUX") and token.i not in consumed and token.i not in coded_heads:
                 predicate = self.code_clause(token, mentions, memo)
                 if predicate is not None:
                     predicates.append(predicate)
+                    coded_heads.add(predicate.head.i)  # a reported clause's head is coded once
                     consumed |= predicate.consumed - {predicate.head.i}
         coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
@@ -242,11 +251,20 @@ class PredicateFinder:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
         complement = child_with(verb, "xcomp") or complement_clause(verb, frame)
+        adjective = child_with(verb, "acomp")
+        if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
+            # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
+            frame, complement = self.lexicon.frames[adjective.lemma_.lower()], child_with(adjective, "xcomp")
         if frame and complement is not None:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb, mentions)
+        warned = child_with(verb, "ccomp")
+        if entry is not None and frame == "threaten" and warned is not None and _own_future(warned):
+            # "warned that it would respond": a warning of one's own future act is a threat.
+            threat = self.lexicon.frame_code("threaten", "") or entry.cameo
+            entry = replace(entry, cameo=threat, example="", table=f"{entry.table}: warning of its own act")
         if entry is not None and entry.cameo.startswith("01"):
             reported = child_with(verb, "ccomp")
             if reported is not None:
@@ -255,13 +273,20 @@ class PredicateFinder:
                     # "Russia said Sudan must return the helicopter" is a demand on Sudan.
                     return self._obligation(verb, reported, inner, mentions)
                 if inner is not None:
+                    # The reported event wins even when its actors are unknown: a statement
+                    # is what is left when a sentence reports nothing codable.
                     return self._reported(verb, inner, mentions)
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         sources, targets = self.arguments(verb, mentions, skip=own)
+        if entry.cameo in RECIPIENT_CODES:
+            # "extradited a suspect to Colombia": the country receiving, not the person handed over.
+            targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
+        if not sources:
+            sources = self._unnamed_sources(verb, entry.cameo, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
         predicate = Predicate(
             head=verb,
@@ -271,6 +296,7 @@ class PredicateFinder:
             targets=targets,
             negated=is_negated(verb),
             specific=bool(entry.pattern),
+            basis="pattern" if entry.pattern else "verb",
             consumed={t.i for t in trigger},
             rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
@@ -290,6 +316,10 @@ class PredicateFinder:
     ) -> list[Mention]:
         """Targets a verb names elsewhere than in its object, tried in order."""
         noun = trigger[-1]
+        for adjective in (t for t in trigger if t.dep_ in ("acomp", "oprd")):
+            found = self.objects(adjective, mentions)  # "was optimistic about relations with Argentina"
+            if found:
+                return found
         if noun.pos_ == "NOUN" and noun.i != verb.i:
             # "went on strike against the government": the event noun holds the target,
             # or its clause does ("expressed willingness to cooperate with Peru").
@@ -298,6 +328,13 @@ class PredicateFinder:
                 found = self.objects(clause, mentions)
             if found:
                 return found
+        if entry.cameo[:2] in ("02", "10"):
+            # "called for Israel to allow more aid": whoever the clause asks to act is the target.
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+                if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+                    found = mentions.of_phrase(subject_of(clause))
+                    if found:
+                        return found
         if complement is not None and frame in ("appeal", "demand"):
             # "demanded that the DPRK forsake ...": whoever must act is the target.
             found = mentions.of_phrase(subject_of(complement))
@@ -316,6 +353,23 @@ class PredicateFinder:
             found = mentions.places_under(verb) or mentions.places_under(noun)
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
+        return []
+
+    def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
+        """Who acts when the sentence names no one, from the place it happens in.
+
+        "Two journalists were arrested in Iran": arrests with no agent are the state's
+        where they happen (IRN). "Hundreds of people protested in Baghdad": unnamed
+        protesters are the country's civilians (IRQCVL).
+        """
+        places = mentions.places_under(verb)
+        if not places:
+            return []
+        if cameo[:2] in UNNAMED_STATE_ROOTS and child_with(verb, "nsubjpass") is not None:
+            return places[:1]
+        if cameo[:2] in UNNAMED_CIVILIAN_ROOTS and subject_of(verb) is not None:
+            place = places[0]
+            return [replace(place, actor=Actor.from_parts(place.actor.country, ("CVL",)), place=False)]
         return []
 
     def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
@@ -375,7 +429,10 @@ class PredicateFinder:
             targets = addressee or targets
         negated = is_negated(verb)
         # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
+        # An appeal or demand is made, and what it asks for is "demanded", not done.
         modality = "intended" if frame == "intend" and not code.startswith("13") else "asserted"
+        if frame in ("appeal", "demand"):
+            modality = "demanded"
         if frame == "deny":
             code, negated = wrapped.cameo, True
         return Predicate(
@@ -387,6 +444,7 @@ class PredicateFinder:
             negated=negated,
             modality="negated" if negated else modality,
             specific=wrapped.specific,
+            basis="frame",
             consumed={verb.i, *wrapped.consumed, wrapped.head.i},
             rule=f"frames.tsv: {verb.lemma_.lower()} = {frame}, wrapping {wrapped.cameo} -> {code}; {wrapped.rule}",
         )
@@ -409,6 +467,8 @@ class PredicateFinder:
             sources=sources,
             targets=targets,
             negated=is_negated(verb),
+            modality="demanded",
+            basis="frame",
             consumed=consumed,
             rule=f'a reported "must" or "should" is a demand -> {code}' + (f"; {inner.rule}" if inner else ""),
         )
@@ -417,12 +477,15 @@ class PredicateFinder:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
         subject = subject_of(inner.head)
+        if subject is None and inner.cameo.startswith("01"):
+            subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
             sources=sources,
+            basis="reported",
             quote_speaker=speaker,
             consumed=inner.consumed | {verb.i, inner.head.i},
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
@@ -442,7 +505,11 @@ class PredicateFinder:
             # "soldiers killed in the attack": a past participle's noun is what it was done to.
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
-            return mentions.of_phrase(by), mentions.of_phrase(verb.head)
+            # ... unless the noun is the act itself: "sanctions imposed by the EU on Belarus".
+            targets = mentions.of_phrase(verb.head) or self._preposition_objects(
+                verb, verb.head, mentions, DIRECTED_PREPS
+            )
+            return mentions.of_phrase(by), targets
         passive = child_with(verb, "nsubjpass")
         if passive is not None:
             agent = child_with(verb, "agent")
@@ -499,7 +566,11 @@ class PredicateFinder:
         places = [verb] + ([obj] if obj is not None else [])
         # "spoke by telephone with Raisi": one prepositional phrase deeper.
         places += [
-            item for child in verb.children if child.dep_ == "prep" for item in child.children if item.dep_ == "pobj"
+            item
+            for child in verb.children
+            if child.dep_ in ("prep", "agent")  # "imposed by the EU on Belarus", parsed under "EU"
+            for item in child.children
+            if item.dep_ == "pobj"
         ]
         # The first preposition in ``prepositions`` order wins; for each, the nearest holder.
         found: dict[str, list[Mention]] = {}
@@ -549,6 +620,7 @@ class PredicateFinder:
             sources=sources,
             targets=targets,
             specific=bool(entry.pattern),
+            basis="noun",
             consumed={noun.i},
             rule=entry.describe() + " (an event noun with its actors)",
         )
@@ -565,6 +637,12 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _own_future(clause: Token) -> bool:
+    """ "(warned) that it would respond", "(warned) we will act": the speaker's own future act."""
+    subject = subject_of(clause)
+    return subject is not None and subject.lower_ in SPEAKER_PRONOUNS and is_future(clause)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

@@ -16,7 +16,12 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Adverbs the parser leaves where a particle belongs: "pulled its troops back".
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
+NOT_EVENT_NOUNS = frozenset({"DATE", "TIME", "PERSON", "GPE", "NORP"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Words that put an event before the story's news: "since the summit in February",
+# "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
+# out: "before the vote" as often looks ahead.
+BACKGROUND_WORDS = frozenset({"since", "after", "following"})
 
 
 def is_purpose_clause(verb: Token, coded: set[int]) -> bool:
@@ -82,7 +87,8 @@ def event_noun_slots(verb: Token, *, inside: bool = False) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             slots.append(child_with(child, "pobj"))
-    return [slot for slot in slots if slot is not None]
+    # "would open in March", "began on Monday": a date or a name is never an event noun.
+    return [slot for slot in slots if slot is not None and slot.ent_type_ not in NOT_EVENT_NOUNS]
 
 
 def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
@@ -92,7 +98,17 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
         if child.dep_ in ("prt", "prep", "agent", "dative") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
             if not is_time_phrase(child):
                 found.setdefault(child.lower_, child)
+                _add_phrase_words(child, found)
+        if child.dep_ in ("acomp", "oprd") or (
+            child.dep_ == "ccomp" and child.pos_ == "ADJ"
+        ):  # "was concerned", "declared the rally illegal"
+            found.setdefault(child.lemma_.lower(), child)
+            found.setdefault(child.lower_, child)
+        if child.dep_ in ("ccomp", "advcl"):  # "called for more crossings to be opened": the clause's "for"
+            found.update({c.lower_: c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"})
     obj = object_of(verb)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        obj = verb.head  # "sanctions imposed by the EU", "protests called by the opposition"
     if obj is not None:
         found.setdefault(obj.lemma_.lower(), obj)
         found.setdefault(obj.lower_, obj)
@@ -101,11 +117,20 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                 found.setdefault(child.lemma_.lower(), child)
             if child.dep_ == "prep":
                 found.setdefault(child.lower_, child)
+                _add_phrase_words(child, found)
                 if child.lower_ == "of":  # "a state of emergency"
                     for item in child.children:
                         if item.dep_ == "pobj":
                             found.setdefault(item.lemma_.lower(), item)
     return set(found), found
+
+
+def _add_phrase_words(preposition: Token, found: dict[str, Token]) -> None:
+    """ "accused of:espionage", "protested for:resignation": a pattern word naming a
+    preposition and its object together, so a pattern asks for the pair, not either alone."""
+    for item in preposition.children:
+        if item.dep_ in ("pobj", "pcomp"):  # "of espionage", "of attacking"
+            found.setdefault(f"{preposition.lower_}:{item.lemma_.lower()}", item)
 
 
 def is_time_phrase(preposition: Token) -> bool:
@@ -114,7 +139,12 @@ def is_time_phrase(preposition: Token) -> bool:
 
 
 def modifier_words(noun: Token) -> set[str]:
-    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    """A noun's modifiers, and its prepositional phrases as "prep:object" ("strike for:resignation")."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    for child in noun.children:
+        if child.dep_ == "prep":
+            words |= {f"{child.lower_}:{item.lemma_.lower()}" for item in child.children if item.dep_ == "pobj"}
+    return words
 
 
 def clause_words(head: Token) -> set[str]:
@@ -141,3 +171,37 @@ def is_hypothetical(verb: Token) -> bool:
 
 def is_obliged(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX for child in clause.children)
+
+
+def is_background(head: Token, year: int | None) -> bool:
+    """Whether an event is history the story recalls, not its news.
+
+    "since the no-deal summit in February" and "after Russia invaded in 2022" are
+    background: the event sits under "since", "after" or "following", or its
+    clause is dated to a year before the story's ``year``.
+    """
+    token = head
+    for _ in range(3):  # the noun itself, its preposition, the preposition's head
+        if token.dep_ in ("prep", "mark") and token.lower_ in BACKGROUND_WORDS:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_WORDS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS for c in token.children):
+            return True
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("advcl", "pcomp"):
+            break
+        token = token.head
+    return year is not None and _dated_before(head, year)
+
+
+def _dated_before(head: Token, year: int) -> bool:
+    """ "met in 2018": a date phrase of the clause names only years before ``year``."""
+    for child in head.children:
+        items = [child] + [c for c in child.children if c.dep_ == "pobj"] if child.dep_ in ("prep", "npadvmod") else []
+        for item in items:
+            if item.ent_type_ != "DATE":
+                continue
+            years = [int(t.text) for t in item.subtree if t.like_num and len(t.text) == 4 and t.text.isdigit()]
+            if years and max(years) < year:
+                return True
+    return False
