@@ -259,8 +259,12 @@ class SQLStore:
             ),
         ):
             if rows:
-                insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))}){conflict}"
-                cursor.executemany(insert, rows)
+                self._insert(cursor, table, columns, rows, conflict)
+
+    def _insert(self, cursor: Any, table: str, columns: Sequence[str], rows: list[tuple], conflict: str) -> None:
+        """Insert rows into a table (``conflict``: what to do with a row whose key is taken)."""
+        insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))}){conflict}"
+        cursor.executemany(insert, rows)
 
     def _stored_versions(self, article_ids: list[str]) -> dict[str, str]:
         """The coder version each of these articles was stored with, for those already stored."""
@@ -363,7 +367,7 @@ def event_row(row: Sequence) -> dict:
 
 def _article_row(article: Article, coder_version: str) -> tuple:
     published = article.published.isoformat() if article.published else None
-    captions = json.dumps(list(article.captions), ensure_ascii=False)
+    captions = json.dumps(list(article.captions), ensure_ascii=False) if article.captions else "[]"
     named = {"published": published, "captions": captions, "coder_version": coder_version}
     return tuple(named[column] if column in named else getattr(article, column) for column in ARTICLE_COLUMNS)
 
