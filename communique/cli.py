@@ -40,6 +40,12 @@ LEXICON_OPTION = typer.Option(
     dir_okay=False,
     help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), tried first.",
 )
+ACTORS_OPTION = typer.Option(
+    "--actors",
+    exists=True,
+    dir_okay=False,
+    help="Your own actor dictionary (YAML or CSV: name, names, code, start, end), which wins over the bundled one.",
+)
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
 
@@ -94,6 +100,7 @@ def code(
         bool, typer.Option(help="Output bare statements (CAMEO 01x) when a sentence says nothing more.")
     ] = True,
     lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+    actors: Annotated[Path | None, ACTORS_OPTION] = None,
 ) -> None:
     """Code news stories into events, store them, and print them.
 
@@ -121,6 +128,7 @@ def code(
         statements=statements,
         undirected=undirected,
         lexicon=str(lexicon or ""),
+        actors=str(actors or ""),
     )
     coder = _coder(settings)
     articles = read_articles(inputs, published=published, on_error=report)
@@ -265,13 +273,15 @@ def explain(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) that relative dates count from.")
     ] = None,
     lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+    actors: Annotated[Path | None, ACTORS_OPTION] = None,
 ) -> None:
     """Show how a sentence is coded: its parse, its actors, the rules that fired and the events.
 
     Example: communique explain "Iran criticised Israel on Monday." --published 2024-03-06
     """
     day = _date_option(published, "--published")
-    explanation = _coder(Settings(lexicon=str(lexicon or ""))).explain(sentence, published=day)
+    settings = Settings(lexicon=str(lexicon or ""), actors=str(actors or ""))
+    explanation = _coder(settings).explain(sentence, published=day)
     console = Console()
     parse = Table(title="parse", box=None)
     for column in ("#", "word", "lemma", "pos", "dep", "head"):
@@ -279,13 +289,13 @@ def explain(
     for row in explanation.parse:
         parse.add_row(*(Text(str(value)) for value in row))
     console.print(parse)
-    actors = Table(title="actors")
-    for column in ("text", "code", "name", "as"):
-        actors.add_column(column)
+    table = Table(title="actors")
+    for column in ("text", "code", "name", "as", "because"):
+        table.add_column(column, overflow="fold")
     for mention in explanation.mentions:
         role = "place" if mention.place else (mention.actor.title or "name")
-        actors.add_row(Text(mention.text), mention.actor.code, Text(mention.actor.name), role)
-    console.print(actors)
+        table.add_row(Text(mention.text), mention.actor.code, Text(mention.actor.name), role, Text(mention.rule))
+    console.print(table)
     steps = Table(title="coded predicates", show_lines=True)
     for column in ("trigger", "CAMEO", "source", "target", "modality", "because"):
         steps.add_column(column, overflow="fold")
@@ -385,7 +395,8 @@ def _coder(settings: Settings):
     try:
         return Coder(settings)
     except CommuniqueError as error:
-        raise typer.BadParameter(str(error), param_hint="--lexicon") from None
+        hint = "--actors" if settings.actors and settings.actors in str(error) else "--lexicon"
+        raise typer.BadParameter(str(error), param_hint=hint) from None
 
 
 def _output_format(format: str | None, output: Path | None) -> str:

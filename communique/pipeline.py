@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorCoder
+from .actors import ActorCoder, load_user_actors
 from .clean import clean_article
 from .errors import InputError, Messages
 from .events import CODER_VERSION, EventCoder, Lexicon
@@ -74,7 +74,8 @@ class Coder:
         self.settings = settings or Settings()
         self.nlp = nlp or load_pipeline(self.settings.model)
         self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
-        self.actor_coder = ActorCoder(self.nlp)
+        user_actors = load_user_actors(self.settings.actors) if self.settings.actors else None
+        self.actor_coder = ActorCoder(self.nlp, user=user_actors)
         if lexicon is None and self.settings.lexicon:
             lexicon = Lexicon.load(extra_verbs=Path(self.settings.lexicon))
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)

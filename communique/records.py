@@ -77,6 +77,8 @@ class Mention:
     actor: Actor
     sentence: int = 0
     place: bool = False  # names where something happened ("in Moscow"), not who acted
+    rule: str = ""  # the rule or table entry that coded it: "countries.tsv: Russia", "roles.tsv: troop"
+    known: bool = True  # False: it looks like an actor (a named person or group) but no table codes it
 
 
 @dataclass(frozen=True)

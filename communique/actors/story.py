@@ -23,6 +23,7 @@ class StoryMemory:
     last_group: tuple[Actor, ...] = ()
     last_group_sentence: int = -1
     by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    rules: dict[int, str] = field(default_factory=dict)  # token -> the rule or table entry that coded it
     places: dict[int, str] = field(default_factory=dict)  # token -> country named as a place
 
     def remember(self, token: Token, actors: tuple[Actor, ...]) -> None:
@@ -31,7 +32,8 @@ class StoryMemory:
             if actor.roles and actor.country not in ("", "---"):
                 self.last_by_roles[actor.roles] = actor
         singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
-        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].roles):
+        # Only a person or a titled role ("the spokesman") is "he" or "she" later; "Seoul" is not.
+        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].title):
             self.last_subject = actors[0]
 
     def remember_group(self, token: Token, actors: tuple[Actor, ...]) -> None:
@@ -45,6 +47,11 @@ class StoryMemory:
         else:
             return
         self.last_group_sentence = sentence_start(token)
+
+    def code(self, index: int, actors: tuple[Actor, ...], rule: str) -> None:
+        """Note the actors a token names and why."""
+        self.by_token[index] = actors
+        self.rules[index] = rule
 
     def remember_person(self, actor: Actor) -> None:
         parts = {actor.name, *actor.name.split()}
