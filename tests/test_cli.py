@@ -248,3 +248,28 @@ def test_cli_events_usage_errors_exit_2(sample_run, args):
     _, folder = sample_run
     result = communique("events", "--db", f"sqlite:///{folder / 'events.db'}", *args)
     assert result.returncode == 2
+
+
+ZLF = "- name: Zorvan Liberation Front\n  names: [ZLF]\n  code: ---REB\n"
+
+
+def test_cli_actors_dictionary_codes_and_explains(tmp_path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(ZLF, encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The ZLF attacked Kenyan police on Monday.", encoding="utf-8")
+    result = communique("code", story, "--actors", actors, "--db", "none", "-f", "jsonl", "--published", "2024-05-01")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(e["source"], e["target"]) for e in events] == [("---REB", "KENCOP")]
+    explained = communique("explain", "The ZLF attacked Kenyan police.", "--actors", actors)
+    assert explained.returncode == 0, explained.stderr
+    assert "---REB" in explained.stdout and "user dictionary" in explained.stdout
+
+
+def test_cli_actors_dictionary_that_is_bad_is_one_line(tmp_path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("- name: Nobody\n", encoding="utf-8")
+    result = communique("explain", "Russia protested.", "--actors", actors)
+    assert result.returncode == 2
+    assert "needs a name and a code" in result.stderr and "--actors" in result.stderr

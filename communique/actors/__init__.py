@@ -58,7 +58,19 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
 RELATIONAL_TITLES = {"counterpart", "counterparts"}
-PAIR_NOUNS = {"side", "country", "minister", "leader", "nation", "government", "party", "delegation"}
+PAIR_NOUNS = {
+    *("side", "country", "minister", "leader", "nation", "government", "party", "delegation", "neighbour"),
+    *("neighbor", "state", "ally", "rival", "foe", "partner", "capital", "president", "army", "military"),
+}
+# Pair nouns that give their members a role ("the two leaders"); "the two sides" keeps them as named.
+ROLE_PAIR_NOUNS = {"minister", "leader", "government", "delegation", "president", "army", "military"}
+# Words that pick out the pair named before: "the two sides", "both countries".
+PAIR_WORDS = {"two", "both"}
+# Capitalised words that are also surnames in the office-holders table ("May", "Rice").
+NOT_SURNAMES = {
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+}
 
 
 @dataclass(frozen=True)
@@ -152,6 +164,8 @@ class ActorCoder:
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         for token in doc:
+            if token.i in story.absorbed:
+                continue  # counted already as one of a group ("the ministers of Chile and Peru")
             place = self._place_at(token, hit_at, ents_at)
             if place:
                 story.places[token.i] = place
@@ -164,12 +178,21 @@ class ActorCoder:
         return self._mentions(doc, story, hit_at, persons)
 
     def main_country(self, hits: list[Span]) -> str:
-        """The country named most in a story, when it has at least two mentions and half of them."""
-        counts = Counter(self.entry(hit).country for hit in hits if self.entry(hit).kind != "organization")
+        """The country a story is about: at least two mentions and half of them, or the only one
+        named, where it is named as the place things happen ("Police in Kenya arrested...").
+
+        A lone country named only as an actor or a target ("asked Obama to help Iran") says
+        nothing about where the story is.
+        """
+        named = [hit for hit in hits if self.entry(hit).kind != "organization"]
+        counts = Counter(self.entry(hit).country for hit in named)
         if not counts:
             return ""
         country, count = counts.most_common(1)[0]
-        return country if count >= 2 and count * 2 >= sum(counts.values()) else ""
+        if count >= 2 and count * 2 >= sum(counts.values()):
+            return country
+        places = [hit for hit in named if _is_place(hit.root, self.entry(hit).kind)]
+        return country if len(counts) == 1 and places else ""
 
     def find_names(self, doc: Doc, day=None) -> list[Span]:
         """Spans naming countries, capitals, demonyms and organisations (longest first).
@@ -196,10 +219,10 @@ class ActorCoder:
         ent = persons.get(token.i)
         if ent is not None:
             return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else NOTHING
-        if token.pos_ == "PROPN" and story.persons.get(token.text):
-            person = story.persons[token.text]
-            return (person,), f"the same person named before: {person.name}"  # type: ignore[union-attr]
-        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat"):
+        person = story.persons.get(token.text) if token.pos_ == "PROPN" else None
+        if person is not None:
+            return (person,), f"the same person named before: {person.name}"
+        if _may_be_surname(token):
             found = self.people.find(token.text, story.date)
             if found is not None:
                 story.remember_person(found[0])
@@ -209,8 +232,8 @@ class ActorCoder:
         if token.dep_ in MODIFIER_DEPS and token.head.pos_ in NOUNISH:
             return NOTHING
         if token.pos_ in NOUNISH:
-            if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ == "two" for c in token.children):
-                return story.last_group, "the pair named before"
+            if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children):
+                return self._code_pair(token, story)
             title = self.titles.ending_at(token)
             if title:
                 return self._code_role_noun(token, title, hit_at, story)
@@ -231,7 +254,7 @@ class ActorCoder:
             return self.cities.get(ent.text, "") if ent is not None else self.cities.get(token.text, "")
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
-        return self.entry(hit).country if _is_place(token) else ""
+        return self.entry(hit).country if _is_place(token, self.entry(hit).kind) else ""
 
     def _code_name(self, token: Token, hit: Span) -> Coded:
         entry = self.entry(hit)
@@ -263,7 +286,9 @@ class ActorCoder:
                 title = self.titles.ending_at(appositive)
                 if title:
                     left = ent.doc[appositive.left_edge.i : appositive.i + 1]
-                    country = country or self.country_of(appositive, left, hit_at, story)
+                    # "Ahmed Salem, a spokesman for the Egyptian foreign ministry": the "for" phrase first.
+                    after = self.countries_after(appositive, hit_at, story)[0]
+                    country = country or (after[0] if after else self.country_of(appositive, left, hit_at, story))
                     rule = "title in an apposition"
         if title is None:
             if known:
@@ -292,6 +317,22 @@ class ActorCoder:
         story.remember_person(person)
         return (person,), rule
 
+    def _code_pair(self, token: Token, story: StoryMemory) -> Coded:
+        """ "The two sides", "both countries", "the two leaders": the pair named before.
+
+        A pair of countries referred to with a role noun takes the role: after "Sudan and Egypt",
+        "the two leaders" are SDNGOV and EGYGOV.
+        """
+        group = story.last_group
+        title = self.titles.ending_at(token)
+        if not group or title is None or token.lemma_.lower() not in ROLE_PAIR_NOUNS:
+            return group, "the pair named before"
+        roles, name = self.titles[title], " ".join(title)
+        recoded = tuple(
+            Actor.from_parts(actor.country, roles, title=name) if _is_country(actor) else actor for actor in group
+        )
+        return recoded, f"the pair named before, as roles.tsv {name!r} -> {' '.join(roles)}"
+
     def _code_pronoun(self, token: Token, story: StoryMemory) -> Coded:
         word = token.lower_
         if word in PERSON_PRONOUNS:
@@ -315,25 +356,23 @@ class ActorCoder:
         start = doc[token.i - len(title) + 1]
         if start.i != token.i and start in token.ancestors:
             # "the US Secretary of State": the phrase's head is the title's first word.
-            actors, rule = self._code_role_noun_at(start, title, hit_at, story)
+            # "the chief of general staff of Ukraine": "of Ukraine" may hang on either end.
+            actors, rule = self._code_role_noun_at(start, title, hit_at, story, last=token)
             story.code(start.i, actors, rule)
             return NOTHING
         return self._code_role_noun_at(token, title, hit_at, story)
 
-    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory) -> Coded:
+    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory, last=None) -> Coded:
         doc = token.doc
         left = doc[token.left_edge.i : token.i]
         roles, name = self.titles[title], " ".join(title)
         rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
-                # "the foreign ministers of South Korea and Russia": one actor per country;
-                # "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
-                countries = self._countries_in_object(child, hit_at)
-                if countries:
-                    actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
-                    return actors, f"{rule}; {child.text} {', '.join(countries)}"
-        countries = self.countries_of(token, left, hit_at, story)
+        countries, preposition = self.countries_after(token, hit_at, story, last)
+        if countries:
+            actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
+            return actors, f"{rule}; {preposition} {', '.join(countries)}"
+        title_start = (last or token).i - len(title) + 1
+        countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
@@ -379,13 +418,40 @@ class ActorCoder:
 
     # -- titles and countries --------------------------------------------
 
+    def countries_after(self, token: Token, hit_at, story: StoryMemory, last=None) -> tuple[list[str], str]:
+        """The countries of an "of" or "for" phrase after a title, and that preposition.
+
+        "the foreign ministers of South Korea and Russia": one actor per country (and when
+        the parser hangs "and Russia" on "ministers", Russia is still one of them);
+        "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
+        """
+        for head in dict.fromkeys((token, last or token)):
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+                    continue
+                countries = self._countries_in_object(child, hit_at)
+                if not countries:
+                    continue
+                if token.tag_ in ("NNS", "NNPS"):
+                    for conjunct in token.children:
+                        hit = hit_at.get(conjunct.i)
+                        if conjunct.dep_ == "conj" and hit is not None and self.entry(hit).kind == "country":
+                            countries.append(self.entry(hit).country)
+                            story.absorbed.add(conjunct.i)
+                return list(dict.fromkeys(countries)), child.text
+        return [], ""
+
     def country_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> str | None:
         """The country a noun phrase belongs to: an adjective or name before it, or its possessor."""
         countries = self.countries_of(token, left, hit_at, story)
         return countries[0] if countries else None
 
-    def countries_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> list[str]:
-        """The countries before a noun ("Armenian and Azerbaijani forces"), else its possessor's."""
+    def countries_of(self, token: Token, left: Span, hit_at, story: StoryMemory, title_start=None) -> list[str]:
+        """The countries before a noun ("Armenian and Azerbaijani forces"), else its possessor's.
+
+        title_start: where the title the noun ends starts; a country just before it
+        counts even when the parser hung it elsewhere ("The Kuwaiti emir dissolved parliament").
+        """
         found = []
         for item in reversed(left):
             hit = hit_at.get(item.i)
@@ -395,6 +461,9 @@ class ActorCoder:
             return list(dict.fromkeys(found))
         if token.lower_ in RELATIONAL_TITLES or token.lemma_.lower() in RELATIONAL_TITLES:
             return []  # "her counterpart" is not of her country
+        shared = self._conjunct_countries(token, hit_at)
+        if shared:
+            return shared
         for child in token.children:
             if child.dep_ == "poss":
                 owner = story.by_token.get(child.i) or self._clause_subject(child, story)
@@ -406,7 +475,24 @@ class ActorCoder:
                     hit = hit_at.get(item.i)
                     if item.dep_ == "pobj" and hit is not None and self.entry(hit).kind != "organization":
                         return [self.entry(hit).country]
+        before = hit_at.get(title_start - 1) if title_start else None
+        if before is not None and self.entry(before).kind in ("country", "demonym"):
+            if before.root.dep_ not in ("poss", "pobj", "nsubj", "nsubjpass", "dobj"):
+                return [self.entry(before).country]
         return []
+
+    def _conjunct_countries(self, token: Token, hit_at) -> list[str]:
+        """ "Filipino soldiers and police": a conjoined role noun shares the first one's adjectives."""
+        head = token.head
+        if token.dep_ != "conj" or head.pos_ not in NOUNISH or self.titles.ending_at(head) is None:
+            return []
+        found = []
+        for child in head.children:
+            hit = hit_at.get(child.i)
+            if child.i < head.i and child.dep_ in ("amod", "compound", "nmod") and hit is not None:
+                if self.entry(hit).kind in ("country", "demonym"):
+                    found.append(self.entry(hit).country)
+        return list(dict.fromkeys(found))
 
     def _clause_subject(self, pronoun: Token, story: StoryMemory) -> tuple[Actor, ...]:
         """The actor "its" or "their" refers to: the subject of the clause it is in."""
@@ -502,12 +588,33 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     return story.main_country
 
 
+def _is_country(actor: Actor) -> bool:
+    return (
+        len(actor.country) == 3 and actor.country != UNKNOWN_COUNTRY and not actor.roles and actor.code == actor.country
+    )
+
+
+def _may_be_surname(token: Token) -> bool:
+    """A capitalised word standing alone that may be an office-holder's name ("Lavrov said").
+
+    The part of speech is not asked: the small parser often tags a foreign surname ADJ or NOUN.
+    """
+    if token.pos_ in ("PRON", "DET", "ADP", "VERB", "AUX", "NUM") or not token.text[:1].isupper():
+        return False
+    if token.lower_ in NOT_SURNAMES or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    return token.dep_ not in MODIFIER_DEPS
+
+
 def _is_modifier(token: Token) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOUNISH
 
 
-def _is_place(token: Token) -> bool:
+def _is_place(token: Token, kind: str = "capital") -> bool:
     head = token.head
     if token.dep_ == "conj":
-        return _is_place(head)
-    return token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
+        return _is_place(head, kind)
+    if token.dep_ != "pobj" or head.lower_ not in LOCATIVE_PREPS:
+        return False
+    # "fired rockets at Israel", "angry at Japan": a country after "at" is aimed at, not a place.
+    return not (head.lower_ == "at" and kind == "country")

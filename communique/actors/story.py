@@ -23,6 +23,7 @@ class StoryMemory:
     last_group: tuple[Actor, ...] = ()
     last_group_sentence: int = -1
     by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    absorbed: set[int] = field(default_factory=set)  # names counted as members of a group named before
     rules: dict[int, str] = field(default_factory=dict)  # token -> the rule or table entry that coded it
     places: dict[int, str] = field(default_factory=dict)  # token -> country named as a place
 
@@ -31,6 +32,9 @@ class StoryMemory:
         for actor in actors:
             if actor.roles and actor.country not in ("", "---"):
                 self.last_by_roles[actor.roles] = actor
+            armed = armed_role(actor)
+            if armed:
+                self.last_by_roles[(armed,)] = actor  # "Hamas fired rockets ... the militant group said"
         singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
         # Only a person or a titled role ("the spokesman") is "he" or "she" later; "Seoul" is not.
         if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].title):
@@ -62,6 +66,18 @@ class StoryMemory:
             # A name part shared by two people names neither of them.
             self.persons[part] = actor if known == actor else None
         self.last_person = actor
+
+
+ARMED_ROLES = ("REB", "UAF", "SEP", "INS")
+
+
+def armed_role(actor: Actor) -> str:
+    """The armed role of a named group by its code: PSEREBHMS is REB; an IMG group counts as REB."""
+    if actor.roles or not actor.name:
+        return ""
+    if actor.code.startswith("IMG"):
+        return "REB"
+    return actor.code[3:6] if actor.code[3:6] in ARMED_ROLES else ""
 
 
 def sentence_start(token: Token) -> int:
