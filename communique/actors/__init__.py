@@ -219,7 +219,7 @@ class ActorCoder:
         ent = persons.get(token.i)
         if ent is not None:
             return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else NOTHING
-        person = story.persons.get(token.text) if token.pos_ == "PROPN" else None
+        person = story.persons.get(token.text) if token.pos_ == "PROPN" or _may_be_surname(token) else None
         if person is not None:
             return (person,), f"the same person named before: {person.name}"
         if _may_be_surname(token):
