@@ -133,7 +133,7 @@ def code(
     coder = _coder(settings)
     articles = read_articles(inputs, published=published, on_error=report)
     with _event_writer(chosen, output) as writer:
-        _code_and_store(coder, coder.pipe(articles, on_error=report), store, writer)
+        _code_and_store(coder, coder.pipe_mentions(articles, on_error=report), store, writer)
     if store is not None:
         stderr.print(
             f"stored in {store.path}: {store.count('articles')} articles, {store.count('events')} events",
@@ -148,12 +148,12 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
     """Store and write each coded story as it comes, with a progress bar on a terminal."""
     with _progress() as progress:
         task = progress.add_task("coding", total=None)
-        for article, events in coded:
+        for article, events, mentions in coded:
             if article.language != "en":
                 notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
                 stderr.print(Text(notice), highlight=False, soft_wrap=True)
             if store is not None:
-                store.save_events(article, events, coder.version)
+                store.save_events(article, events, coder.version, mentions=mentions)
             writer.write(events)
             progress.advance(task)
 
@@ -293,7 +293,7 @@ def explain(
     for column in ("text", "code", "name", "as", "because"):
         table.add_column(column, overflow="fold")
     for mention in explanation.mentions:
-        role = "place" if mention.place else (mention.actor.title or "name")
+        role = "place" if mention.place else "unknown" if not mention.known else (mention.actor.title or "name")
         table.add_row(Text(mention.text), mention.actor.code, Text(mention.actor.name), role, Text(mention.rule))
     console.print(table)
     steps = Table(title="coded predicates", show_lines=True)
@@ -310,6 +310,58 @@ def explain(
         )
     console.print(steps)
     console.print(events_table(list(explanation.events)))
+
+
+actors_app = typer.Typer(
+    help="Actors: the names the coder met but could not code.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("unknown")
+def actors_unknown(
+    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
+        "sqlite:///communique.db"
+    ),
+    limit: Annotated[int, typer.Option(min=0, help="At most this many names; 0 for all.")] = 50,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, or yaml (a starter dictionary for --actors).")
+    ] = "table",
+) -> None:
+    """List the names in an actor's position that no table coded, most frequent first.
+
+    Example: communique actors unknown --db sqlite:///events.db --format yaml > mine.yaml
+
+    Fill in each name's code and pass the file to `communique code --actors mine.yaml`.
+    """
+    if format not in ("table", "csv", "yaml"):
+        raise typer.BadParameter("use table, csv or yaml", param_hint="--format")
+    store = _open_store(db)
+    if store is None:
+        raise typer.BadParameter("give a database to read", param_hint="--db")
+    query = (
+        "SELECT text, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles FROM mentions "
+        "WHERE NOT known GROUP BY text ORDER BY mentions DESC, text" + (f" LIMIT {limit}" if limit else "")
+    )
+    with store:
+        rows = store.fetch(query)
+    if format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(("text", "mentions", "articles"))
+        writer.writerows(rows)
+    elif format == "yaml":
+        for text, mentions, articles in rows:
+            name = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+            typer.echo(f"# {mentions} mentions in {articles} articles\n- name: {name}\n  code: ''")
+    else:
+        table = Table(title=f"{len(rows)} unknown actors")
+        for column in ("text", "mentions", "articles"):
+            table.add_column(column, justify="left" if column == "text" else "right")
+        for text, mentions, articles in rows:
+            table.add_row(Text(text), str(mentions), str(articles))
+        Console().print(table)
 
 
 class EventWriter:

@@ -103,24 +103,37 @@ class Coder:
             (too long, or failing in a stage); the rest are still coded.
         Yields (cleaned Article, its Events); a story not in English yields no events.
         """
+        for article, events, _ in self.pipe_mentions(articles, on_error=on_error):
+            yield article, events
+
+    def pipe_mentions(
+        self, articles: Iterable[Article], *, on_error: ErrorHandler = _raise
+    ) -> Iterator[tuple[Article, list[Event], list[Mention]]]:
+        """Code a stream of stories as ``pipe`` does, and yield each story's actor mentions too:
+        (cleaned Article, its Events, its Mentions, unknown ones included with ``known=False``).
+        """
         ready = self._cleaned(articles, on_error)
         for doc, article in self.parser.parse_articles((article.text, article) for article in ready):
             try:
-                events = self.code_doc(article, doc)
+                events, mentions = self.code_doc_mentions(article, doc)
             except Exception as error:  # one bad story must not stop the batch
                 on_error(InputError(article.origin or article.id, f"could not be coded: {error!r}"))
                 continue
-            yield article, events
+            yield article, events, mentions
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Run the stages after parsing on one cleaned, parsed story."""
+        return self.code_doc_mentions(article, doc)[0]
+
+    def code_doc_mentions(self, article: Article, doc: Doc) -> tuple[list[Event], list[Mention]]:
+        """Run the stages after parsing on one story; return its events and its actor mentions."""
         if article.language != "en" or not article.text:
-            return []
+            return [], []
         mentions = self.actor_coder(article, doc)
         events = self.event_coder(article, doc, mentions)
         events = place_events(article, doc, events, self.gazetteer)
         events = date_events(article, doc, events)
-        return merge_events(events)
+        return merge_events(events), mentions + self.actor_coder.unknown(doc, mentions)
 
     def explain(self, text: str, *, published: dt.date | None = None) -> Explanation:
         """Code a text and keep every step: the parse, the actors, the rules that fired, the events."""
@@ -141,7 +154,9 @@ class Coder:
                 )
             )
         parse = tuple((t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc if not t.is_space)
-        return Explanation(article, parse, tuple(mentions), tuple(steps), tuple(self.code_doc(article, doc)))
+        events, mentions = self.code_doc_mentions(article, doc)
+        mentions.sort(key=lambda mention: mention.start)
+        return Explanation(article, parse, tuple(mentions), tuple(steps), tuple(events))
 
     def _cleaned(self, articles: Iterable[Article], on_error: ErrorHandler) -> Iterator[Article]:
         limit = self.settings.max_chars

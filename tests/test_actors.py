@@ -208,3 +208,22 @@ def test_actors_user_dictionary_in_the_python_api(tmp_path):
     coder = communique.load(actors=str(path))
     events = coder("The ZLF attacked Kenyan police.", published=None)
     assert [(e.source, e.target) for e in events] == [("---REB", "KENCOP")]
+
+
+@pytest.mark.parametrize(
+    "text,unknown",
+    [
+        ("Ilo Maret demanded a ransom from Kenya.", ["Ilo Maret"]),  # a person no table knows
+        ("The Zorvan Liberation Front kidnapped two engineers.", ["Zorvan Liberation Front"]),
+        ("Zorvan Liberation Front fighters attacked Kenyan police.", ["Zorvan Liberation Front"]),  # coded ---REB
+        ("Sergey Lavrov met reporters in Moscow.", []),  # known: the table codes him
+        ("Protests spread in Nairobi on Monday.", []),  # a place is not an actor
+    ],
+)
+def test_actors_unknown_names_in_an_actors_position_are_kept(coder, text, unknown):
+    article = make_article(text)
+    doc = coder.nlp(article.text)
+    mentions = coder.actor_coder(article, doc)
+    found = coder.actor_coder.unknown(doc, mentions)
+    assert [m.text for m in found] == unknown
+    assert all(not m.known and m.actor.code == "UNK" and m.rule.startswith("unknown") for m in found)

@@ -273,3 +273,22 @@ def test_cli_actors_dictionary_that_is_bad_is_one_line(tmp_path):
     result = communique("explain", "Russia protested.", "--actors", actors)
     assert result.returncode == 2
     assert "needs a name and a code" in result.stderr and "--actors" in result.stderr
+
+
+def test_cli_actors_unknown_lists_names_by_frequency(tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(
+        json.dumps({"id": "a", "text": "Ilo Maret demanded a ransom from Kenya. Kenya rejected Ilo Maret."})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Ilo Maret threatened Uganda. Tova Renn criticised Uganda."})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    assert communique("code", stories, "--db", db, "-f", "jsonl").returncode == 0
+    result = communique("actors", "unknown", "--db", db, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["text", "mentions", "articles"]
+    assert rows[1][0] == "Ilo Maret" and int(rows[1][2]) == 2
+    assert "Tova Renn" in {row[0] for row in rows[2:]}

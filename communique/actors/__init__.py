@@ -32,10 +32,12 @@ from .tables import (
     load_roles,
 )
 from .titles import Titles
+from .unknown import UNKNOWN_CODE, find_unknown
 from .user import UserActor, load_user_actors
 
 __all__ = [
     "ActorCoder",
+    "UNKNOWN_CODE",
     "UserActor",
     "load_countries",
     "load_roles",
@@ -176,6 +178,10 @@ class ActorCoder:
                 story.remember(token, actors)
                 story.remember_group(token, actors)
         return self._mentions(doc, story, hit_at, persons)
+
+    def unknown(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Names in an actor's position that no table codes (``known=False``, code ``UNK``)."""
+        return find_unknown(doc, mentions)
 
     def main_country(self, hits: list[Span]) -> str:
         """The country a story is about: at least two mentions and half of them, or the only one
