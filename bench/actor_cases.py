@@ -15,7 +15,12 @@ from tests.actor_scoring import load_cases, score  # noqa: E402
 
 
 def main(show_misses: bool) -> None:
-    by_kind, misses = score(Coder(), load_cases())
+    coder = Coder()
+    cases = load_cases()
+    held_out = [case for case in cases if case.origin.startswith("zz_heldout")]
+    by_kind, misses = score(coder, cases)
+    held_right = sum(r for r, _ in score(coder, held_out)[0].values())
+    print(f"held-out file alone: {held_right} of {len(held_out)} right ({held_right / len(held_out):.3f})")
     right = sum(r for r, _ in by_kind.values())
     total = sum(t for _, t in by_kind.values())
     print(f"{'kind':<20} {'right':>6} {'total':>6} {'accuracy':>9}")

@@ -54,6 +54,8 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
 # Roles whose country a story's setting does not tell: armed groups cross borders.
 NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
+# Refugees are by definition from elsewhere than where the story is ("refugees arrived in Chad").
+ROLES_FROM_ELSEWHERE = NON_STATE_ROLES | {"REF"}
 FOREIGN_WORDS = {"foreign", "western", "international", "regional", "other", "neighbouring", "neighboring"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -66,6 +68,8 @@ PAIR_NOUNS = {
 }
 # Pair nouns that give their members a role ("the two leaders"); "the two sides" keeps them as named.
 ROLE_PAIR_NOUNS = {"minister", "leader", "government", "delegation", "president", "army", "military"}
+# Names shorter than this match only as written: "US" in capitals is also the word "us".
+ANY_CASE_LENGTH = 4
 # Words that pick out the pair named before: "the two sides", "both countries".
 PAIR_WORDS = {"two", "both"}
 # Capitalised words that are also surnames in the office-holders table ("May", "Rice").
@@ -122,6 +126,8 @@ class ActorCoder:
         self.cities = cities if cities is not None else load_cities()
         self.user = user or []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # The same names in any case, for text in capitals ("RUSSIA WARNS UKRAINE") or typed oddly ("iSrael").
+        self.matcher_any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
 
@@ -149,6 +155,8 @@ class ActorCoder:
             label = f"{entry.kind}:{entry.code}:{entry.name}"
             self.entries[nlp.vocab.strings.add(label)] = entry
             self.matcher.add(label, [nlp.make_doc(phrase)])
+            if len(phrase) >= ANY_CASE_LENGTH:
+                self.matcher_any_case.add(label, [nlp.make_doc(phrase)])
 
     def __call__(self, article: Article, doc: Doc) -> list[Mention]:
         return self.code_actors(article, doc)
@@ -210,6 +218,10 @@ class ActorCoder:
             user = self.entries[key].user
             if user is None or user.holds_on(day):
                 spans.append(Span(doc, start, end, label=key))
+        for key, start, end in self.matcher_any_case(doc):
+            span = Span(doc, start, end, label=key)
+            if _odd_case(span.text):
+                spans.append(span)
         spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
         return filter_spans(spans)
 
@@ -587,11 +599,19 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     Non-state armed groups (REB, UAF, CRM) keep an unknown country, and so do
     actors marked as from elsewhere ("foreign governments").
     """
-    if not story.main_country or set(roles) & NON_STATE_ROLES:
+    if not story.main_country or set(roles) & ROLES_FROM_ELSEWHERE:
         return UNKNOWN_COUNTRY
     if any(child.lower_ in FOREIGN_WORDS for child in token.children):
         return UNKNOWN_COUNTRY
     return story.main_country
+
+
+def _odd_case(text: str) -> bool:
+    """Text in capitals or in a case no name is written in ("RUSSIA", "iSrael"); not "turkey" or "chad"."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or text.islower():
+        return False
+    return text.isupper() or any(c.isupper() for c in letters[1:]) and not text.istitle()
 
 
 def _is_country(actor: Actor) -> bool:
