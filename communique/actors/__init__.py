@@ -317,12 +317,13 @@ class ActorCoder:
                 return (found[0],), found[1]
             return NOTHING
         rule = f"{rule}: roles.tsv {' '.join(title)!r} -> {' '.join(self.titles[title]) or '-'}"
-        organization = None if country else self._organization_in(left, hit_at)
-        if organization is not None:
+        entry = None if country else self._organization_entry(left, hit_at)
+        if entry is not None:
             # "United Nations Secretary-General Antonio Guterres" acts for the organisation.
+            organization = _named_actor(entry)
             person = Actor(organization.code, organization.country, (), name=ent.text, title=" ".join(title))
             story.remember_person(person)
-            return (person,), f"{rule}; for organizations.tsv: {organization.name}"
+            return (person,), f"{rule}; for {entry.rule}"
         if country is None:
             # "Prime Minister Nikol Pashinyan": the table of office-holders knows the country.
             listed = self.people.find(ent.text, story.date) or self.people.find(token.text, story.date)
@@ -398,9 +399,9 @@ class ActorCoder:
             earlier = story.last_by_roles.get(roles)
             if earlier is not None:
                 return (earlier,), f"the {name} named before: {earlier.code}"
-        organization = self._organization_in(left, hit_at)
-        if not countries and organization is not None:
-            return (organization,), f"organizations.tsv: {organization.name} ({name})"
+        entry = self._organization_entry(left, hit_at)
+        if not countries and entry is not None:
+            return (_named_actor(entry),), f"{entry.rule} ({name})"
         if not countries:
             country = _story_country(token, roles, story)
             countries = [country]
@@ -423,8 +424,8 @@ class ActorCoder:
         ]
         countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
-            organization = self._organization_in(left, hit_at)  # "an Islamic State target"
-            return ((organization,), f"organizations.tsv: {organization.name}") if organization else NOTHING
+            entry = self._organization_entry(left, hit_at)  # "an Islamic State target"
+            return ((_named_actor(entry),), entry.rule) if entry is not None else NOTHING
         if not countries or token.lower_ in RELATIONAL_TITLES:
             return NOTHING
         title = self.titles.within(left)
@@ -536,11 +537,12 @@ class ActorCoder:
                         break
         return list(dict.fromkeys(countries))
 
-    def _organization_in(self, left: Span, hit_at) -> Actor | None:
+    def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
+        """The organisation named last in ``left`` ("Islamic State" in "an Islamic State target")."""
         for item in reversed(left):
             hit = hit_at.get(item.i)
             if hit is not None and self.entry(hit).kind == "organization":
-                return _named_actor(self.entry(hit))
+                return self.entry(hit)
         return None
 
     # -- mentions ----------------------------------------------------------
