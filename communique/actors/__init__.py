@@ -558,9 +558,13 @@ class ActorCoder:
         coded = [(index, actor, False) for index, actors in story.by_token.items() for actor in actors]
         coded += [(index, Actor.from_parts(country), True) for index, country in story.places.items()]
         mentions = []
+        seen = set()
         for index, actor, place in sorted(coded, key=lambda item: item[0]):
             token = doc[index]
             span = hit_at.get(index) or persons.get(index) or doc[token.left_edge.i : index + 1]
+            if (span.start_char, span.end_char, actor.code) in seen:
+                continue  # one span names an actor once, however many ways it was reached
+            seen.add((span.start_char, span.end_char, actor.code))
             rule = "a place: " + self._place_rule(token, hit_at) if place else story.rules.get(index, "")
             mentions.append(
                 Mention(

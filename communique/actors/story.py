@@ -45,9 +45,9 @@ class StoryMemory:
         if any(len(self.by_token.get(above.i, ())) > 1 for above in token.ancestors):
             return  # "the ministers of Chile and Argentina": the ministers are the group
         if token.dep_ == "conj" and token.head.i in self.by_token:
-            self.last_group = self.by_token[token.head.i] + actors
+            self.last_group = tuple(dict.fromkeys(self.by_token[token.head.i] + actors))  # "Iran and Tehran": one
         elif len(actors) > 1:
-            self.last_group = actors
+            self.last_group = tuple(dict.fromkeys(actors))
         else:
             return
         self.last_group_sentence = sentence_start(token)

@@ -12,9 +12,9 @@ import bisect
 
 from spacy.tokens import Doc
 
-from ..records import Actor, Mention
+from ..records import UNKNOWN_ACTOR, Actor, Mention
 
-UNKNOWN_CODE = "UNK"
+UNKNOWN_CODE = UNKNOWN_ACTOR
 ACTOR_LABELS = {"PERSON": "a person", "ORG": "an organisation", "NORP": "a group"}
 # Where a name acts or is acted on; a name that only modifies another ("the Smith report") is not.
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "agent", "dative", "ROOT", "attr"}
@@ -55,7 +55,6 @@ def find_unknown(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 actor=Actor(code=UNKNOWN_CODE, name=span.text),
                 sentence=bisect.bisect_right(starts, ent.start) - 1,
                 rule=f"unknown: {ACTOR_LABELS[ent.label_]} the parser named ({ent.label_}) that no table codes",
-                known=False,
             )
         )
     return unknown
