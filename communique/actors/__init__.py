@@ -54,8 +54,8 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
 # Roles whose country a story's setting does not tell: armed groups cross borders.
 NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
-# Refugees are by definition from elsewhere than where the story is ("refugees arrived in Chad").
-ROLES_FROM_ELSEWHERE = NON_STATE_ROLES | {"REF"}
+# Refugees and multinationals are from elsewhere than where the story is ("refugees arrived in Chad").
+ROLES_FROM_ELSEWHERE = NON_STATE_ROLES | {"REF", "MNC"}
 FOREIGN_WORDS = {"foreign", "western", "international", "regional", "other", "neighbouring", "neighboring"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
