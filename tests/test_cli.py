@@ -292,3 +292,32 @@ def test_cli_actors_unknown_lists_names_by_frequency(tmp_path):
     assert rows[0] == ["text", "mentions", "articles"]
     assert rows[1][0] == "Ilo Maret" and int(rows[1][2]) == 2
     assert "Tova Renn" in {row[0] for row in rows[2:]}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'events.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def test_cli_actors_unknown_reads_sqlite_and_postgresql(any_db):
+    from communique import Actor, Article, Mention
+    from communique.store import open_store
+
+    def unknown(text: str, start: int) -> Mention:
+        return Mention(start, start + len(text), start, text, Actor("UNK", name=text), rule="unknown: test")
+
+    known = Mention(0, 6, 0, "Russia", Actor.from_parts("RUS"), rule="countries.tsv: country of Russia")
+    with open_store(any_db) as store:
+        for number, names in enumerate((["Ilo Maret", "Tova Renn"], ["Ilo Maret"])):
+            article = Article(id=f"a{number}", text="Russia, Ilo Maret and Tova Renn.")
+            mentions = [known] + [unknown(name, article.text.index(name)) for name in names]
+            store.save_events(article, [], "test", mentions=mentions)
+    result = communique("actors", "unknown", "--db", any_db, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["text", "mentions", "articles"],
+        ["Ilo Maret", "2", "2"],
+        ["Tova Renn", "1", "1"],
+    ]
