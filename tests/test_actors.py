@@ -227,3 +227,18 @@ def test_actors_unknown_names_in_an_actors_position_are_kept(coder, text, unknow
     found = coder.actor_coder.unknown(doc, mentions)
     assert [m.text for m in found] == unknown
     assert all(not m.known and m.actor.code == "UNK" and m.rule.startswith("unknown") for m in found)
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("Guterres urged restraint.", "2024-05-01", ["IGOUNO"]),  # tagged NOUN by the parser, still a name
+        ("Rice met Lavrov.", "2005-06-01", ["USAGOV", "RUSGOV"]),
+        ("Exports of rice fell in 2005.", "2005-06-01", []),  # the grain, not the secretary
+        ("Talks resume in May.", "2019-03-01", []),  # a month, not Theresa May
+    ],
+)
+def test_actors_bare_surnames_whatever_their_tag_but_not_words(coder, text, published, expected):
+    article = make_article(text, published)
+    mentions = coder.actor_coder(article, coder.nlp(article.text))
+    assert [m.actor.code for m in mentions if not m.place] == expected

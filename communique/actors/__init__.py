@@ -70,6 +70,12 @@ PAIR_NOUNS = {
 ROLE_PAIR_NOUNS = {"minister", "leader", "government", "delegation", "president", "army", "military"}
 # Names shorter than this match only as written: "US" in capitals is also the word "us".
 ANY_CASE_LENGTH = 4
+# Surnames in people.tsv that are also English words: as a name they must be tagged one (PROPN).
+WORDS_AS_SURNAMES = {
+    *("rice", "gates", "bush", "brown", "hunt", "cook", "fox", "bishop", "sultan", "champagne", "cannon"),
+    *("smith", "martin", "young", "sun", "song", "son", "gang", "store", "straw", "hague", "payne", "graham"),
+    *("cooper", "harris", "austin", "carter", "howard", "charles", "gabriel", "michel", "costa", "cruz"),
+}
 # Words that pick out the pair named before: "the two sides", "both countries".
 PAIR_WORDS = {"two", "both"}
 # Capitalised words that are also surnames in the office-holders table ("May", "Rice").
@@ -635,6 +641,8 @@ def _may_be_surname(token: Token) -> bool:
         return False
     if token.lower_ in NOT_SURNAMES or token.ent_type_ in ("DATE", "TIME"):
         return False
+    if token.pos_ != "PROPN" and token.lower_ in WORDS_AS_SURNAMES:
+        return False  # "Rice fell", "Hunt goes on": an English word at the head of a sentence
     return token.dep_ not in MODIFIER_DEPS
 
 
