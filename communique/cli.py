@@ -42,6 +42,12 @@ LEXICON_OPTION = typer.Option(
     help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), tried first.",
 )
 DB_OPTION = typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")
+ACTORS_OPTION = typer.Option(
+    "--actors",
+    exists=True,
+    dir_okay=False,
+    help="Your own actor dictionary (YAML or CSV: name, names, code, start, end), which wins over the bundled one.",
+)
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
 
@@ -107,6 +113,7 @@ def code(
         bool, typer.Option(help="Output bare statements (CAMEO 01x) when a sentence says nothing more.")
     ] = True,
     lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+    actors: Annotated[Path | None, ACTORS_OPTION] = None,
 ) -> None:
     """Code news stories into events, store them, and print them.
 
@@ -138,11 +145,12 @@ def code(
         statements=statements,
         undirected=undirected,
         lexicon=str(lexicon or ""),
+        actors=str(actors or ""),
     )
     coder = _coder(settings)
     articles = read_articles(inputs, published=published, on_error=report)
     with _event_writer(chosen, output) as writer:
-        _code_and_store(coder, coder.pipe(articles, on_error=report), store, writer)
+        _code_and_store(coder, coder.pipe_mentions(articles, on_error=report), store, writer)
     if store is not None:
         stderr.print(
             f"stored in {store.path}: {store.count('articles')} articles, {store.count('events')} events",
@@ -158,13 +166,13 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
     linker = _Linker(store)
     with _progress() as progress:
         task = progress.add_task("coding", total=None)
-        for article, events in coded:
+        for article, events, mentions in coded:
             if article.language != "en":
                 notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
                 stderr.print(Text(notice), highlight=False, soft_wrap=True)
             events = linker(events)
             if store is not None:
-                store.save_events(article, events, coder.version)
+                store.save_events(article, events, coder.version, mentions=mentions)
             writer.write(events)
             progress.advance(task)
 
@@ -455,13 +463,15 @@ def explain(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) that relative dates count from.")
     ] = None,
     lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+    actors: Annotated[Path | None, ACTORS_OPTION] = None,
 ) -> None:
     """Show how a sentence is coded: its parse, its actors, the rules that fired and the events.
 
     Example: communique explain "Iran criticised Israel on Monday." --published 2024-03-06
     """
     day = _date_option(published, "--published")
-    explanation = _coder(Settings(lexicon=str(lexicon or ""))).explain(sentence, published=day)
+    settings = Settings(lexicon=str(lexicon or ""), actors=str(actors or ""))
+    explanation = _coder(settings).explain(sentence, published=day)
     console = Console()
     parse = Table(title="parse", box=None)
     for column in ("#", "word", "lemma", "pos", "dep", "head"):
@@ -469,13 +479,13 @@ def explain(
     for row in explanation.parse:
         parse.add_row(*(Text(str(value)) for value in row))
     console.print(parse)
-    actors = Table(title="actors")
-    for column in ("text", "code", "name", "as"):
-        actors.add_column(column)
+    table = Table(title="actors")
+    for column in ("text", "code", "name", "as", "because"):
+        table.add_column(column, overflow="fold")
     for mention in explanation.mentions:
-        role = "place" if mention.place else (mention.actor.title or "name")
-        actors.add_row(Text(mention.text), mention.actor.code, Text(mention.actor.name), role)
-    console.print(actors)
+        role = "place" if mention.place else "unknown" if not mention.known else (mention.actor.title or "name")
+        table.add_row(Text(mention.text), mention.actor.code, Text(mention.actor.name), role, Text(mention.rule))
+    console.print(table)
     steps = Table(title="coded predicates", show_lines=True)
     for column in ("trigger", "CAMEO", "source", "target", "modality", "because"):
         steps.add_column(column, overflow="fold")
@@ -490,6 +500,58 @@ def explain(
         )
     console.print(steps)
     console.print(events_table(list(explanation.events)))
+
+
+actors_app = typer.Typer(
+    help="Actors: the names the coder met but could not code.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("unknown")
+def actors_unknown(
+    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
+        "sqlite:///communique.db"
+    ),
+    limit: Annotated[int, typer.Option(min=0, help="At most this many names; 0 for all.")] = 50,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, or yaml (a starter dictionary for --actors).")
+    ] = "table",
+) -> None:
+    """List the names in an actor's position that no table coded, most frequent first.
+
+    Example: communique actors unknown --db sqlite:///events.db --format yaml > mine.yaml
+
+    Fill in each name's code and pass the file to `communique code --actors mine.yaml`.
+    """
+    if format not in ("table", "csv", "yaml"):
+        raise typer.BadParameter("use table, csv or yaml", param_hint="--format")
+    store = _open_store(db)
+    if store is None:
+        raise typer.BadParameter("give a database to read", param_hint="--db")
+    query = (
+        "SELECT text, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles FROM mentions "
+        "WHERE NOT known GROUP BY text ORDER BY mentions DESC, text" + (f" LIMIT {limit}" if limit else "")
+    )
+    with store:
+        rows = store.fetch(query)
+    if format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(("text", "mentions", "articles"))
+        writer.writerows(rows)
+    elif format == "yaml":
+        for text, mentions, articles in rows:
+            name = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+            typer.echo(f"# {mentions} mentions in {articles} articles\n- name: {name}\n  code: ''")
+    else:
+        table = Table(title=f"{len(rows)} unknown actors")
+        for column in ("text", "mentions", "articles"):
+            table.add_column(column, justify="left" if column == "text" else "right")
+        for text, mentions, articles in rows:
+            table.add_row(Text(text), str(mentions), str(articles))
+        Console().print(table)
 
 
 class EventWriter:
@@ -575,7 +637,8 @@ def _coder(settings: Settings):
     try:
         return Coder(settings)
     except CommuniqueError as error:
-        raise typer.BadParameter(str(error), param_hint="--lexicon") from None
+        hint = "--actors" if settings.actors and settings.actors in str(error) else "--lexicon"
+        raise typer.BadParameter(str(error), param_hint=hint) from None
 
 
 def _output_format(format: str | None, output: Path | None) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorCoder
+from .actors import ActorCoder, load_user_actors
 from .clean import clean_article
 from .errors import InputError, Messages
 from .events import CODER_VERSION, EventCoder, Lexicon
@@ -74,7 +74,8 @@ class Coder:
         self.settings = settings or Settings()
         self.nlp = nlp or load_pipeline(self.settings.model)
         self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
-        self.actor_coder = ActorCoder(self.nlp)
+        user_actors = load_user_actors(self.settings.actors) if self.settings.actors else None
+        self.actor_coder = ActorCoder(self.nlp, user=user_actors)
         if lexicon is None and self.settings.lexicon:
             lexicon = Lexicon.load(extra_verbs=Path(self.settings.lexicon))
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
@@ -102,26 +103,39 @@ class Coder:
             (too long, or failing in a stage); the rest are still coded.
         Yields (cleaned Article, its Events); a story not in English yields no events.
         """
+        for article, events, _ in self.pipe_mentions(articles, on_error=on_error):
+            yield article, events
+
+    def pipe_mentions(
+        self, articles: Iterable[Article], *, on_error: ErrorHandler = _raise
+    ) -> Iterator[tuple[Article, list[Event], list[Mention]]]:
+        """Code a stream of stories as ``pipe`` does, and yield each story's actor mentions too:
+        (cleaned Article, its Events, its Mentions, unknown ones included with ``known=False``).
+        """
         ready = self._cleaned(articles, on_error)
         # A story not in English is not parsed: it is passed on, stored and reported, uncoded.
         texts = ((article.text if article.language == "en" else "", article) for article in ready)
         for doc, article in self.parser.parse_articles(texts):
             try:
-                events = self.code_doc(article, doc)
+                events, mentions = self.code_doc_mentions(article, doc)
             except Exception as error:  # one bad story must not stop the batch
                 on_error(InputError(article.origin or article.id, f"could not be coded: {error!r}"))
                 continue
-            yield article, events
+            yield article, events, mentions
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Run the stages after parsing on one cleaned, parsed story."""
+        return self.code_doc_mentions(article, doc)[0]
+
+    def code_doc_mentions(self, article: Article, doc: Doc) -> tuple[list[Event], list[Mention]]:
+        """Run the stages after parsing on one story; return its events and its actor mentions."""
         if article.language != "en" or not article.text:
-            return []
+            return [], []
         mentions = self.actor_coder(article, doc)
         events = self.event_coder(article, doc, mentions)
         events = place_events(article, doc, events, self.gazetteer)
         events = date_events(article, doc, events)
-        return merge_events(events)
+        return merge_events(events), mentions + self.actor_coder.unknown(doc, mentions)
 
     def explain(self, text: str, *, published: dt.date | None = None) -> Explanation:
         """Code a text and keep every step: the parse, the actors, the rules that fired, the events."""
@@ -142,7 +156,9 @@ class Coder:
                 )
             )
         parse = tuple((t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc if not t.is_space)
-        return Explanation(article, parse, tuple(mentions), tuple(steps), tuple(self.code_doc(article, doc)))
+        events, mentions = self.code_doc_mentions(article, doc)
+        mentions.sort(key=lambda mention: mention.start)
+        return Explanation(article, parse, tuple(mentions), tuple(steps), tuple(events))
 
     def _cleaned(self, articles: Iterable[Article], on_error: ErrorHandler) -> Iterator[Article]:
         limit = self.settings.max_chars

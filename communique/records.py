@@ -61,6 +61,9 @@ class Actor:
         return cls(code=country + "".join(roles), country=country, roles=roles, name=name, title=title)
 
 
+UNKNOWN_ACTOR = "UNK"  # the code of a name that looks like an actor but that no table codes
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of ``Article.text`` that names an actor.
@@ -77,6 +80,12 @@ class Mention:
     actor: Actor
     sentence: int = 0
     place: bool = False  # names where something happened ("in Moscow"), not who acted
+    rule: str = ""  # the rule or table entry that coded it: "countries.tsv: Russia", "roles.tsv: troop"
+
+    @property
+    def known(self) -> bool:
+        """False for a name that looks like an actor but that no table codes (code ``UNK``)."""
+        return bool(self.actor.code) and self.actor.code != UNKNOWN_ACTOR
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ class Settings:
     model: name of the spaCy pipeline; empty picks the installed English one.
     lexicon: a user's own verb table (the format of data/cameo/verbs.tsv), tried
         before the bundled one; empty for none.
+    actors: a user's own actor dictionary (YAML or CSV: name, names, code, start,
+        end), which wins over the bundled actor tables; empty for none.
     """
 
     keep_negated: bool = False
@@ -42,6 +44,7 @@ class Settings:
     max_chars: int = 200_000
     model: str = ""
     lexicon: str = ""
+    actors: str = ""
 
     def __post_init__(self) -> None:
         if self.quad_scheme not in QUAD_SCHEMES:

@@ -248,3 +248,76 @@ def test_cli_events_usage_errors_exit_2(sample_run, args):
     _, folder = sample_run
     result = communique("events", "--db", f"sqlite:///{folder / 'events.db'}", *args)
     assert result.returncode == 2
+
+
+ZLF = "- name: Zorvan Liberation Front\n  names: [ZLF]\n  code: ---REB\n"
+
+
+def test_cli_actors_dictionary_codes_and_explains(tmp_path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(ZLF, encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The ZLF attacked Kenyan police on Monday.", encoding="utf-8")
+    result = communique("code", story, "--actors", actors, "--db", "none", "-f", "jsonl", "--published", "2024-05-01")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(e["source"], e["target"]) for e in events] == [("---REB", "KENCOP")]
+    explained = communique("explain", "The ZLF attacked Kenyan police.", "--actors", actors)
+    assert explained.returncode == 0, explained.stderr
+    assert "---REB" in explained.stdout and "user dictionary" in explained.stdout
+
+
+def test_cli_actors_dictionary_that_is_bad_is_one_line(tmp_path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("- name: Nobody\n", encoding="utf-8")
+    result = communique("explain", "Russia protested.", "--actors", actors)
+    assert result.returncode == 2
+    assert "needs a name and a code" in result.stderr and "--actors" in result.stderr
+
+
+def test_cli_actors_unknown_lists_names_by_frequency(tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(
+        json.dumps({"id": "a", "text": "Ilo Maret demanded a ransom from Kenya. Kenya rejected Ilo Maret."})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Ilo Maret threatened Uganda. Tova Renn criticised Uganda."})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    assert communique("code", stories, "--db", db, "-f", "jsonl").returncode == 0
+    result = communique("actors", "unknown", "--db", db, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["text", "mentions", "articles"]
+    assert rows[1][0] == "Ilo Maret" and int(rows[1][2]) == 2
+    assert "Tova Renn" in {row[0] for row in rows[2:]}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'events.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def test_cli_actors_unknown_reads_sqlite_and_postgresql(any_db):
+    from communique import Actor, Article, Mention
+    from communique.store import open_store
+
+    def unknown(text: str, start: int) -> Mention:
+        return Mention(start, start + len(text), start, text, Actor("UNK", name=text), rule="unknown: test")
+
+    known = Mention(0, 6, 0, "Russia", Actor.from_parts("RUS"), rule="countries.tsv: country of Russia")
+    with open_store(any_db) as store:
+        for number, names in enumerate((["Ilo Maret", "Tova Renn"], ["Ilo Maret"])):
+            article = Article(id=f"a{number}", text="Russia, Ilo Maret and Tova Renn.")
+            mentions = [known] + [unknown(name, article.text.index(name)) for name in names]
+            store.save_events(article, [], "test", mentions=mentions)
+    result = communique("actors", "unknown", "--db", any_db, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["text", "mentions", "articles"],
+        ["Ilo Maret", "2", "2"],
+        ["Tova Renn", "1", "1"],
+    ]

@@ -14,6 +14,8 @@ from tests.conftest import SHARED_DATA
 CAMEO_ROLES = set(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
     "MED REF MOD RAD PTY IGO IMG INT MNC NGM NGO UIS".split()
+    # religion: CAMEO codes religious actors by faith ("the imam" -> MOS)
+    + "ATH BAH BUD CHR CON HIN JAN JEW MOS SHN SIK TAO".split()
 )
 
 

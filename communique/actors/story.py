@@ -23,6 +23,8 @@ class StoryMemory:
     last_group: tuple[Actor, ...] = ()
     last_group_sentence: int = -1
     by_token: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    absorbed: set[int] = field(default_factory=set)  # names counted as members of a group named before
+    rules: dict[int, str] = field(default_factory=dict)  # token -> the rule or table entry that coded it
     places: dict[int, str] = field(default_factory=dict)  # token -> country named as a place
 
     def remember(self, token: Token, actors: tuple[Actor, ...]) -> None:
@@ -30,8 +32,12 @@ class StoryMemory:
         for actor in actors:
             if actor.roles and actor.country not in ("", "---"):
                 self.last_by_roles[actor.roles] = actor
+            armed = armed_role(actor)
+            if armed:
+                self.last_by_roles[(armed,)] = actor  # "Hamas fired rockets ... the militant group said"
         singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
-        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].roles):
+        # Only a person or a titled role ("the spokesman") is "he" or "she" later; "Seoul" is not.
+        if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].title):
             self.last_subject = actors[0]
 
     def remember_group(self, token: Token, actors: tuple[Actor, ...]) -> None:
@@ -39,12 +45,17 @@ class StoryMemory:
         if any(len(self.by_token.get(above.i, ())) > 1 for above in token.ancestors):
             return  # "the ministers of Chile and Argentina": the ministers are the group
         if token.dep_ == "conj" and token.head.i in self.by_token:
-            self.last_group = self.by_token[token.head.i] + actors
+            self.last_group = tuple(dict.fromkeys(self.by_token[token.head.i] + actors))  # "Iran and Tehran": one
         elif len(actors) > 1:
-            self.last_group = actors
+            self.last_group = tuple(dict.fromkeys(actors))
         else:
             return
         self.last_group_sentence = sentence_start(token)
+
+    def code(self, index: int, actors: tuple[Actor, ...], rule: str) -> None:
+        """Note the actors a token names and why."""
+        self.by_token[index] = actors
+        self.rules[index] = rule
 
     def remember_person(self, actor: Actor) -> None:
         parts = {actor.name, *actor.name.split()}
@@ -55,6 +66,18 @@ class StoryMemory:
             # A name part shared by two people names neither of them.
             self.persons[part] = actor if known == actor else None
         self.last_person = actor
+
+
+ARMED_ROLES = ("REB", "UAF", "SEP", "INS")
+
+
+def armed_role(actor: Actor) -> str:
+    """The armed role of a named group by its code: PSEREBHMS is REB; an IMG group counts as REB."""
+    if actor.roles or not actor.name:
+        return ""
+    if actor.code.startswith("IMG"):
+        return "REB"
+    return actor.code[3:6] if actor.code[3:6] in ARMED_ROLES else ""
 
 
 def sentence_start(token: Token) -> int:
