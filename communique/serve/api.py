@@ -1,0 +1,301 @@
+"""The HTTP API and the dashboard, one FastAPI application over one store.
+
+    from communique.serve import create_app
+    app = create_app("sqlite:///communique.db", token="s3cret")   # run with uvicorn
+
+Reading is open; writing (``POST /api/articles``) needs the token. Every list is a
+page or a bounded aggregate, so answers stay fast on millions of events.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Form, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as UploadFileType
+
+from .. import __version__
+from ..errors import InputError
+from ..query import MAX_PAGE
+from ..sources import parse_date
+from ..store import EventFilter, SQLStore, open_store
+from . import reads
+from .guards import ApiError, BodyLimit, check_token, install_error_handlers, reject_unknown_parameters
+from .ingest import Ingest, article_from_json, articles_from_upload
+from .outlines import world_outlines
+
+DASHBOARD = Path(__file__).parent / "dashboard"
+PAGES = {"/": "events.html", "/dyads": "dyads.html", "/network": "network.html", "/map": "map.html", "/ingest": "ingest.html"}
+
+
+class Stores:
+    """One store connection per server thread: SQLite and psycopg connections are not shared
+    between threads, and opening one per request would cost more than the query."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._local = threading.local()
+        self.write_lock = threading.Lock()  # SQLite has a single writer
+        self.get()  # open (and create or upgrade) the database once, now, to fail early
+
+    def get(self) -> SQLStore:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.url)
+            if store is None:
+                raise InputError("--db", "the service needs a database, not 'none'")
+            self._local.store = store
+        return store
+
+
+def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: Ingest | None = None) -> FastAPI:
+    """The service's FastAPI application.
+
+    db: the database URL, as ``communique code --db`` takes it.
+    token: the token writing needs; empty switches writing off.
+    ingest: what codes posted stories (an Ingest holding a loaded Coder, to share one);
+        None makes one that loads the Coder on the first story.
+    """
+    app = FastAPI(
+        title="communique",
+        version=__version__,
+        description="Political event data coded from news stories, each event with its evidence.",
+        docs_url=None,  # FastAPI's /docs loads Swagger UI from a CDN; ours works offline
+        redoc_url=None,
+        dependencies=[Depends(reject_unknown_parameters)],
+    )
+    app.state.stores = Stores(db)
+    app.state.token = token
+    app.state.ingest = ingest or Ingest()
+    app.add_middleware(BodyLimit)
+    install_error_handlers(app)
+    _read_routes(app)
+    _write_routes(app)
+    _page_routes(app)
+    return app
+
+
+def store_of(request: Request) -> SQLStore:
+    return request.app.state.stores.get()
+
+
+Store = Annotated[SQLStore, Depends(store_of)]
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+CODE = r"^[A-Za-z0-9]{0,12}$"
+
+
+def event_filters(
+    source: Annotated[str, Query(pattern=CODE, description='Source actor code or its start ("KOR").')] = "",
+    target: Annotated[str, Query(pattern=CODE, description="Target actor code or its start.")] = "",
+    dyad: Annotated[str, Query(pattern=r"^([A-Za-z0-9]+-[A-Za-z0-9]+)?$", description='"KOR-RUS".')] = "",
+    country: Annotated[str, Query(pattern=CODE, description="An actor code start, as source or target.")] = "",
+    cameo: Annotated[str, Query(pattern=r"^\d{0,4}$", description='CAMEO code or its start ("04").')] = "",
+    plover: Annotated[str, Query(pattern=r"^[A-Za-z-]{0,30}$", description='PLOVER type ("CONSULT").')] = "",
+    quad: Annotated[int, Query(ge=0, le=4, description="QuadClass 1-4; 0 for any.")] = 0,
+    since: Annotated[str, Query(pattern=f"({ISO_DATE})?", description="First date, YYYY-MM-DD.")] = "",
+    until: Annotated[str, Query(pattern=f"({ISO_DATE})?", description="Last date, YYYY-MM-DD.")] = "",
+    place: Annotated[str, Query(max_length=200, description="Place name, as stored.")] = "",
+) -> EventFilter:
+    """The filters of ``communique events`` as query parameters."""
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            parse_date(value, origin=f"query parameter {name}")  # 2019-02-30 is no date
+    if dyad:
+        source, target = dyad.split("-", 1)
+    return EventFilter(
+        source=source.upper(),
+        target=target.upper(),
+        country=country.upper(),
+        cameo=cameo,
+        plover=plover,
+        quad_class=quad,
+        since=since,
+        until=until,
+        place=place,
+    )
+
+
+Filters = Annotated[EventFilter, Depends(event_filters)]
+
+
+def _read_routes(app: FastAPI) -> None:
+    @app.get("/api/events", tags=["events"])
+    def list_events(
+        store: Store,
+        filters: Filters,
+        after: Annotated[str, Query(max_length=500, description="The next_cursor of the previous page.")] = "",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Events a page holds, at most {MAX_PAGE}.")] = 100,
+    ) -> dict:
+        """A page of events that pass the filters, in (date, event_id) order, and the cursor of the next."""
+        page = reads.find_events(store, filters, after=after or None, limit=limit)
+        return {"events": page.events, "next_cursor": page.next_cursor, "limit": limit}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def one_event(store: Store, event_id: str) -> dict:
+        """One event with the actor mentions in its evidence sentence."""
+        event = reads.event_view(store, event_id)
+        if event is None:
+            raise ApiError(404, f"no event {event_id!r}")
+        return event
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def one_article(store: Store, article_id: str) -> dict:
+        """An article's text, its events, its actor mentions and the spans to highlight."""
+        article = reads.article_view(store, article_id)
+        if article is None:
+            raise ApiError(404, f"no article {article_id!r}")
+        return article
+
+    @app.get("/api/actors", tags=["actors"])
+    def actors(
+        store: Store,
+        prefix: Annotated[str, Query(pattern=CODE, description="Codes starting so.")] = "",
+        unknown: Annotated[bool, Query(description="The names the coder could not code instead.")] = False,
+    ) -> dict:
+        """Actors by their events as source, busiest first (at most 500); or the unknown actors."""
+        return {"actors": reads.actors_view(store, prefix, unknown=unknown)}
+
+    @app.get("/api/dyads", tags=["aggregates"])
+    def dyads(
+        store: Store,
+        source: Annotated[str, Query(pattern=r"^[A-Za-z0-9]{1,12}$")],
+        target: Annotated[str, Query(pattern=r"^[A-Za-z0-9]{1,12}$")],
+        freq: Literal["day", "week", "month"] = "week",
+        directed: bool = True,
+        count: Literal["events", "mentions"] = "events",
+        since: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
+        until: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
+    ) -> dict:
+        """A dyad's time series: per period, counts by QuadClass and CAMEO root, Goldstein, net cooperation."""
+        series = reads.dyad_view(
+            store,
+            source.upper(),
+            target.upper(),
+            freq=freq,
+            directed=directed,
+            count=count,
+            since=since,
+            until=until,
+        )
+        return {"source": source.upper(), "target": target.upper(), "freq": freq, "series": series}
+
+    @app.get("/api/network", tags=["aggregates"])
+    def network(
+        store: Store,
+        since: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
+        until: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
+        level: Literal["actor", "country"] = "country",
+        min_events: Annotated[int, Query(ge=1)] = 1,
+        top: Annotated[int, Query(ge=1, le=2000, description="The heaviest edges kept.")] = 200,
+    ) -> dict:
+        """Who acts on whom: nodes and weighted edges with net cooperation."""
+        graph = reads.network_view(store, since=since, until=until, level=level, min_events=min_events)
+        edges = graph["edges"][:top]
+        kept = {edge["source"] for edge in edges} | {edge["target"] for edge in edges}
+        return {"nodes": [node for node in graph["nodes"] if node["id"] in kept], "edges": edges}
+
+    @app.get("/api/places", tags=["aggregates"])
+    def places(store: Store, filters: Filters) -> dict:
+        """Events counted by place, with coordinates, the busiest 2,000 places."""
+        return {"places": reads.places_view(store, filters)}
+
+    @app.get("/api/map/world", tags=["aggregates"])
+    def world() -> JSONResponse:
+        """Country outlines for the map (Natural Earth 1:110m, public domain), bundled."""
+        return JSONResponse(world_outlines(), headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/api/export/{format}", tags=["exports"])
+    def export(store: Store, filters: Filters, format: Literal["csv", "jsonl", "parquet", "gdelt", "plover"]):
+        """Every event that passes the filters as a download."""
+        return reads.export_download(store, filters, format)
+
+
+def _write_routes(app: FastAPI) -> None:
+    def writer(request: Request) -> None:
+        check_token(request, request.app.state.token)
+
+    @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(writer)])
+    async def post_articles(request: Request) -> JSONResponse:
+        """Code stories and store them: a JSON object (or a list of them) with ``text`` and optional
+        ``id``, ``title``, ``published``, ``url``, ``publisher``; or a multipart upload of a
+        .txt, .jsonl or .csv file in the field ``file`` (with an optional ``published``)."""
+        articles, failures = await _posted_articles(request)
+        ingest: Ingest = request.app.state.ingest
+        coded, coding_failures = await _in_thread(ingest.code, articles)
+        saved = await _in_thread(_save, request.app.state.stores, coded, ingest.coder.version)
+        status = 201 if saved else 400
+        body = {"articles": saved, "errors": failures + coding_failures}
+        if not saved:
+            body |= {"error": "no story could be coded: " + "; ".join(body["errors"]), "status": 400}
+        return JSONResponse(body, status_code=status)
+
+    @app.post("/api/explain", tags=["articles"])
+    def explain(
+        request: Request,
+        text: Annotated[str, Form(min_length=1, max_length=200_000)],
+        published: Annotated[str, Form(pattern=f"({ISO_DATE})?")] = "",
+    ) -> dict:
+        """Code a text without storing it: its events, each with the rules that coded it, and its actors."""
+        day = parse_date(published, origin="form field published") if published else None
+        return request.app.state.ingest.explain(text, day)
+
+
+async def _posted_articles(request: Request) -> tuple[list, list[str]]:
+    """The stories of a POST: a JSON object or list, or an uploaded file."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError) as error:
+            raise ApiError(400, f"request body: malformed JSON: {error}") from None
+        records = body if isinstance(body, list) else [body]
+        if not records or len(records) > 100:
+            raise ApiError(400, "request body: send 1 to 100 stories at once")
+        return [article_from_json(record) for record in records], []
+    if kind == "multipart/form-data":
+        form = await request.form()
+        upload, published = form.get("file"), form.get("published")
+        if not isinstance(upload, UploadFileType):
+            raise ApiError(400, "the upload needs a file in the field 'file'")
+        data = await upload.read()
+        return articles_from_upload(upload.filename or "upload", data, published if isinstance(published, str) else None)
+    raise ApiError(415, "send application/json or a multipart/form-data upload")
+
+
+def _save(stores: Stores, coded: list, version: str) -> list[dict]:
+    """Store coded stories, one writer at a time, in the thread that owns the connection."""
+    saved = []
+    with stores.write_lock:
+        store = stores.get()
+        for article, events in coded:
+            store.save_events(article, events, version)
+            saved.append({"id": article.id, "title": article.title, "events": [e.as_dict() for e in events]})
+    return saved
+
+
+async def _in_thread(function: Any, *args: Any) -> Any:
+    return await run_in_threadpool(function, *args)
+
+
+def _page_routes(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=DASHBOARD), name="static")
+
+    def page(name: str):
+        def show() -> FileResponse:
+            return FileResponse(DASHBOARD / name, media_type="text/html")
+
+        return show
+
+    for address, name in PAGES.items():
+        app.get(address, include_in_schema=False)(page(name))
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse((DASHBOARD / "docs.html").read_text(encoding="utf-8"))
+
