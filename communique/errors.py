@@ -32,6 +32,11 @@ class Messages:
     BAD_FORMAT = "unknown output format {format!r} (use table, jsonl or csv)"
     UNKNOWN_CODES = "the lexicon uses codes that are not CAMEO 1.1b3 event codes: {codes}"
     BAD_GOLD = "malformed gold record: {detail}"
+    BAD_CURSOR = "not a page cursor from this store: {cursor!r}"
+    BAD_FREQ = "unknown period {freq!r} (use day, week or month)"
+    BAD_COUNT = "unknown count {count!r} (use events or mentions)"
+    BAD_LEVEL = "unknown network level {level!r} (use actor or country)"
+    NO_DYAD = "give both a source and a target actor code"
 
 
 class CommuniqueError(Exception):

@@ -2,7 +2,7 @@
 
 ``open_store("sqlite:///communique.db")`` gives an SQLiteStore,
 ``open_store("postgresql://user@host/db")`` a PostgresStore, and ``"none"``
-gives None (store nothing). Both keep the tables of ``schema.sql``.
+gives None (store nothing). Both keep the tables of ``migrations/``, brought up to date on opening.
 """
 
 from __future__ import annotations

@@ -6,26 +6,36 @@ from contextlib import AbstractContextManager
 
 import psycopg
 
-from .sql import SCHEMA, SQLStore, statements
+from .migrate import migrate
+from .sql import SQLStore
+
+PERIODS = {
+    "day": "{column}",
+    "week": "to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD')",  # weeks start on Monday
+    "month": "substr({column}, 1, 7) || '-01'",
+}
 
 
 class PostgresStore(SQLStore):
-    """A PostgreSQL database holding the tables of ``schema.sql``, created when missing.
+    """A PostgreSQL database holding communique's tables, created or migrated when needed.
 
     url: a libpq connection URL, ``postgresql://user@host:5432/database``.
     """
 
     placeholder = "%s"
+    dialect = "postgresql"
 
     def __init__(self, url: str) -> None:
         self.path = _without_password(url)
-        self.db = psycopg.connect(url)
-        with self.db.transaction():
-            for statement in statements(SCHEMA):
-                self.db.execute(statement)
+        # Autocommit: reads see the latest commits, and transaction() blocks are real transactions.
+        self.db = psycopg.connect(url, autocommit=True)
+        migrate(self.db, self.dialect, placeholder=self.placeholder)
 
     def transaction(self) -> AbstractContextManager:
         return self.db.transaction()
+
+    def period(self, freq: str, column: str = "date") -> str:
+        return PERIODS[freq].format(column=column)
 
 
 def _without_password(url: str) -> str:

@@ -1,21 +1,24 @@
 """What the SQLite and PostgreSQL stores share: one schema, one upsert, the same reads.
 
-Both speak DB-API; they differ in how they connect, mark parameters and open a
-transaction.
+Both speak DB-API; they differ in how they connect, mark parameters, open a
+transaction and cut dates into weeks.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..records import EVENT_FIELDS, Article, Event
+from ..records import EVENT_FIELDS, Article, Event, Mention
+from .migrate import statements
 
-SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+__all__ = ["EventFilter", "SQLStore", "statements", "STORED_FIELDS", "ARTICLE_COLUMNS", "MENTION_COLUMNS"]
+
 ARTICLE_COLUMNS = (
     "id",
     "title",
@@ -29,13 +32,22 @@ ARTICLE_COLUMNS = (
     "origin",
     "coder_version",
 )
-TABLES = ("articles", "events")
+# The stored columns of an event: the Event's fields and the happening it reports.
+STORED_FIELDS: tuple[str, ...] = EVENT_FIELDS + (() if "happening_id" in EVENT_FIELDS else ("happening_id",))
+MENTION_COLUMNS = ("article_id", "sentence", "start_char", "end_char", "text", "actor", "actor_name", "rule", "known")
+TABLES = ("articles", "events", "mentions", "runs", "run_articles")
+FREQUENCIES = ("day", "week", "month")
+RUN_COUNTS = ("articles", "events", "new", "replaced", "unchanged")
 
 
 @dataclass(frozen=True, kw_only=True)
 class EventFilter:
     """Which stored events to read. Actor codes match by prefix ("KOR" matches "KORGOV"), as
-    do CAMEO codes ("04" is every consultation); dates are ISO strings, both ends included."""
+    do CAMEO codes ("04" is every consultation); dates are ISO strings, both ends included.
+
+    directed: when False, source and target match either way round (KOR-RUS and RUS-KOR).
+    limit: at most this many events (0 for all); ``query.find_events`` pages instead.
+    """
 
     source: str = ""
     target: str = ""
@@ -46,71 +58,214 @@ class EventFilter:
     since: str = ""
     until: str = ""
     place: str = ""
+    article_id: str = ""
+    directed: bool = True
     limit: int = 0
 
     def where(self, mark: str) -> tuple[list[str], list[object]]:
         """SQL conditions and their parameters, with ``mark`` as the parameter placeholder."""
         clauses: list[str] = []
         args: list[object] = []
-        for column, prefix in (("source", self.source), ("target", self.target), ("cameo", self.cameo)):
-            if prefix:
-                clauses.append(f"{column} LIKE {mark}")
-                args.append(_like_prefix(prefix))
+
+        def add(clause: tuple[str, list[object]]) -> None:
+            clauses.append(clause[0])
+            args.extend(clause[1])
+
+        if self.directed or not (self.source and self.target):
+            for column, prefix in (("source", self.source), ("target", self.target)):
+                if prefix:
+                    add(prefix_range(column, prefix, mark))
+        else:
+            add(dyad_either_way(self.source, self.target, mark))
+        if self.cameo:
+            add(prefix_range("cameo", self.cameo, mark))
         if self.country:
-            clauses.append(f"(source LIKE {mark} OR target LIKE {mark})")
-            args += [_like_prefix(self.country)] * 2
-        for column, value in (("plover", self.plover.upper()), ("place", self.place)):
+            source, source_args = prefix_range("source", self.country, mark)
+            target, target_args = prefix_range("target", self.country, mark)
+            add((f"(({source}) OR ({target}))", source_args + target_args))
+        for column, value in (("plover", self.plover.upper()), ("place", self.place), ("article_id", self.article_id)):
             if value:
-                clauses.append(f"{column} = {mark}")
-                args.append(value)
+                add((f"{column} = {mark}", [value]))
         if self.quad_class:
-            clauses.append(f"quad_class = {mark}")
-            args.append(self.quad_class)
+            add((f"quad_class = {mark}", [self.quad_class]))
         if self.since:
-            clauses.append(f"date >= {mark}")
-            args.append(self.since)
+            add((f"date >= {mark}", [self.since]))
         if self.until:
-            clauses.append(f"date <= {mark}")
-            args.append(self.until)
+            add((f"date <= {mark}", [self.until]))
         return clauses, args
 
 
-def _like_prefix(prefix: str) -> str:
-    """A LIKE pattern for a code prefix; codes hold no wildcards, so any typed in are dropped."""
-    return prefix.replace("%", "").replace("_", "") + "%"
+def prefix_range(column: str, prefix: str, mark: str) -> tuple[str, list[object]]:
+    """A condition that a code starts with ``prefix``, written as a range an index can seek.
+
+    Codes are upper case and compare byte by byte (PostgreSQL's code columns use the "C"
+    collation for that), so every code starting with "KOR" lies in ["KOR", "KOS").
+    """
+    prefix = prefix.upper()
+    following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return f"{column} >= {mark} AND {column} < {mark}", [prefix, following]
+
+
+def dyad_either_way(first: str, second: str, mark: str) -> tuple[str, list[object]]:
+    """A condition for events between two actors in either direction."""
+    there, there_args = prefix_range("source", first, mark)
+    there_target, there_target_args = prefix_range("target", second, mark)
+    back, back_args = prefix_range("source", second, mark)
+    back_target, back_target_args = prefix_range("target", first, mark)
+    clause = f"(({there} AND {there_target}) OR ({back} AND {back_target}))"
+    return clause, there_args + there_target_args + back_args + back_target_args
+
+
+@dataclass(frozen=True)
+class _Run:
+    run_id: str
+    coder_version: str
+    counts: dict[str, int]
 
 
 class SQLStore:
-    """A database holding the tables of ``schema.sql``; subclasses connect to one."""
+    """A database holding communique's tables (``migrations/``); subclasses connect to one."""
 
     placeholder = "?"
+    dialect = ""
     path = ""  # where the store is, as it may be printed (no password)
     db: Any  # a DB-API connection
+    run: _Run | None = None
 
     def transaction(self) -> AbstractContextManager:
         raise NotImplementedError
 
-    def save_events(self, article: Article, events: list[Event], coder_version: str) -> None:
-        """Store one story and its events in one transaction.
+    def period(self, freq: str, column: str = "date") -> str:
+        """SQL for the first day (YYYY-MM-DD) of the day, week (from Monday) or month of an ISO date."""
+        raise NotImplementedError
 
-        Storing the same story again replaces it with identical rows, so it
-        changes nothing; a new coder version replaces the story's events.
-        """
-        row = article.as_dict()
-        row["captions"] = json.dumps(row["captions"], ensure_ascii=False)
-        row["coder_version"] = coder_version
-        marks = ", ".join(self.placeholder for _ in ARTICLE_COLUMNS)
-        updates = ", ".join(f"{column} = excluded.{column}" for column in ARTICLE_COLUMNS[1:])
-        upsert = f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks}) "
-        upsert += f"ON CONFLICT (id) DO UPDATE SET {updates}"
-        event_marks = ", ".join(self.placeholder for _ in EVENT_FIELDS)
-        insert = f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({event_marks})"
+    # Writing
+
+    def begin_run(self, coder_version: str, settings: dict | None = None) -> str:
+        """Start a coding run: what follows is stored under it. Returns its id."""
+        self.finish_run()
+        run = _Run(uuid.uuid4().hex, coder_version, dict.fromkeys(RUN_COUNTS, 0))
         with self.transaction():
-            cursor = self.db.cursor()
-            cursor.execute(upsert, [row[column] for column in ARTICLE_COLUMNS])
-            cursor.execute(f"DELETE FROM events WHERE article_id = {self.placeholder}", (article.id,))
-            if events:
-                cursor.executemany(insert, [[getattr(event, name) for name in EVENT_FIELDS] for event in events])
+            self._execute(
+                f"INSERT INTO runs (run_id, coder_version, settings, started) VALUES ({self._marks(4)})",
+                (run.run_id, coder_version, json.dumps(settings or {}, sort_keys=True, default=str), _now()),
+            )
+        self.run = run
+        return run.run_id
+
+    def finish_run(self) -> None:
+        """Record the end of the current run and its counts (closing the store does it too)."""
+        if self.run is None:
+            return
+        counts = self.run.counts
+        sets = ", ".join(f"{name} = {self.placeholder}" for name in counts)
+        with self.transaction():
+            self._execute(
+                f"UPDATE runs SET finished = {self.placeholder}, {sets} WHERE run_id = {self.placeholder}",
+                (_now(), *counts.values(), self.run.run_id),
+            )
+        self.run = None
+
+    def save_events(
+        self, article: Article, events: list[Event], coder_version: str, *, mentions: Sequence[Mention] | None = None
+    ) -> str:
+        """Store one story and its events in one transaction; see ``save_batch``."""
+        return self.save_batch([(article, events)], coder_version, mentions=[mentions])[0]
+
+    def save_batch(
+        self,
+        coded: Iterable[tuple[Article, list[Event]]],
+        coder_version: str,
+        *,
+        mentions: Sequence[Sequence[Mention] | None] | None = None,
+    ) -> list[str]:
+        """Store stories and their events in one transaction: all of them, or none.
+
+        Storing a story again with the same events changes nothing ("unchanged");
+        different events (a new coder version, other settings) replace the story's
+        events ("replaced"). Each story is recorded in the current run (one is
+        begun when none is). mentions: for each story, its actor mentions to keep,
+        or None to leave them as they are.
+        Returns each story's outcome: "new", "replaced" or "unchanged".
+        """
+        coded = list(coded)
+        if self.run is None or self.run.coder_version != coder_version:
+            self.begin_run(coder_version)
+        assert self.run is not None
+        outcomes = []
+        with self.transaction():
+            stored = self._stored_versions([article.id for article, _ in coded])
+            for index, (article, events) in enumerate(coded):
+                spans = mentions[index] if mentions else None
+                outcome = self._save_one(article, events, coder_version, spans, stored)
+                self._execute(
+                    f"INSERT INTO run_articles (run_id, article_id, coder_version, events, outcome) "
+                    f"VALUES ({self._marks(5)}) ON CONFLICT (run_id, article_id) DO UPDATE SET "
+                    "events = excluded.events, outcome = excluded.outcome",
+                    (self.run.run_id, article.id, coder_version, len(events), outcome),
+                )
+                outcomes.append(outcome)
+        for (_, events), outcome in zip(coded, outcomes, strict=True):
+            self.run.counts["articles"] += 1
+            self.run.counts["events"] += len(events)
+            self.run.counts[outcome] += 1
+        return outcomes
+
+    def _save_one(
+        self,
+        article: Article,
+        events: list[Event],
+        coder_version: str,
+        mentions: Sequence[Mention] | None,
+        stored: dict[str, str],
+    ) -> str:
+        article_row = _article_row(article, coder_version)
+        event_rows = [_stored_event(event) for event in events]
+        mention_rows = None if mentions is None else sorted({_mention_row(article.id, m) for m in mentions})
+        if article.id in stored and self._same(article_row, event_rows, mention_rows):
+            return "unchanged"
+        updates = ", ".join(f"{column} = excluded.{column}" for column in ARTICLE_COLUMNS[1:])
+        self._execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({self._marks(len(ARTICLE_COLUMNS))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            article_row,
+        )
+        if article.id in stored:
+            self._execute(f"DELETE FROM events WHERE article_id = {self.placeholder}", (article.id,))
+        if event_rows:
+            insert = f"INSERT INTO events ({', '.join(STORED_FIELDS)}) VALUES ({self._marks(len(STORED_FIELDS))})"
+            self.db.cursor().executemany(insert, event_rows)
+        if mention_rows is not None:
+            self._execute(f"DELETE FROM mentions WHERE article_id = {self.placeholder}", (article.id,))
+            if mention_rows:
+                insert = f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({self._marks(9)})"
+                self.db.cursor().executemany(insert, mention_rows)
+        return "replaced" if article.id in stored else "new"
+
+    def _stored_versions(self, article_ids: list[str]) -> dict[str, str]:
+        """The coder version each of these articles was stored with, for those already stored."""
+        found: dict[str, str] = {}
+        for start in range(0, len(article_ids), 500):  # well under any database's parameter limit
+            chunk = article_ids[start : start + 500]
+            query = f"SELECT id, coder_version FROM articles WHERE id IN ({self._marks(len(chunk))})"
+            found.update(self.fetch(query, tuple(chunk)))
+        return found
+
+    def _same(self, article_row: tuple, event_rows: list[tuple], mention_rows: list[tuple] | None) -> bool:
+        """Whether an article, its events (and mentions, when given) are stored exactly so."""
+        article_id = article_row[0]
+        query = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = {self.placeholder}"
+        if tuple(self.fetch(query, (article_id,))[0]) != article_row:
+            return False
+        query = f"SELECT {', '.join(STORED_FIELDS)} FROM events WHERE article_id = {self.placeholder}"
+        if sorted(map(_event_values, self.fetch(query, (article_id,)))) != sorted(event_rows):
+            return False
+        if mention_rows is None:
+            return True
+        query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE article_id = {self.placeholder}"
+        return sorted(_mention_values(row) for row in self.fetch(query, (article_id,))) == mention_rows
+
+    # Reading
 
     def events(self, article_id: str | None = None) -> list[dict]:
         """Stored events as dicts, for one article or all, in stored order."""
@@ -119,32 +274,57 @@ class SQLStore:
         if article_id is not None:
             query += f" WHERE article_id = {self.placeholder}"
             args = (article_id,)
-        rows = self._rows(query + " ORDER BY article_id, evidence_start, event_id", args)
-        return [_event_row(row) for row in rows]
+        rows = self.fetch(query + " ORDER BY article_id, evidence_start, event_id", args)
+        return [event_row(row) for row in rows]
 
     def query(self, filters: EventFilter) -> list[dict]:
-        """Stored events that pass the filters, in date order."""
+        """Stored events that pass the filters, in date order (undated first)."""
         clauses, args = filters.where(self.placeholder)
         query = f"SELECT {', '.join(EVENT_FIELDS)} FROM events"
         if clauses:
             query += " WHERE " + " AND ".join(clauses)
-        query += " ORDER BY date, article_id, evidence_start, event_id"
+        query += " ORDER BY COALESCE(date, ''), article_id, evidence_start, event_id"
         if filters.limit:
             query += f" LIMIT {int(filters.limit)}"
-        return [_event_row(row) for row in self._rows(query, tuple(args))]
+        return [event_row(row) for row in self.fetch(query, tuple(args))]
+
+    def mentions(self, article_id: str) -> list[dict]:
+        """An article's stored actor mentions, in text order."""
+        query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE article_id = {self.placeholder}"
+        rows = self.fetch(query + " ORDER BY start_char, end_char, actor", (article_id,))
+        return [dict(zip(MENTION_COLUMNS, _mention_values(row), strict=True)) for row in rows]
+
+    def runs(self) -> list[dict]:
+        """The coding runs, oldest first."""
+        columns = ("run_id", "coder_version", "settings", "started", "finished", *RUN_COUNTS)
+        rows = self.fetch(f"SELECT {', '.join(columns)} FROM runs ORDER BY started, run_id", ())
+        return [dict(zip(columns, row, strict=True)) | {"settings": json.loads(row[2])} for row in rows]
 
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"no table {table!r}")
-        return self._rows(f"SELECT COUNT(*) FROM {table}", ())[0][0]
+        return self.fetch(f"SELECT COUNT(*) FROM {table}", ())[0][0]
 
-    def _rows(self, query: str, args: tuple) -> list[tuple]:
+    def schema_version(self) -> int:
+        return self.fetch("SELECT MAX(version) FROM schema_version", ())[0][0]
+
+    def fetch(self, query: str, args: Sequence = ()) -> list[tuple]:
+        """Rows of a query, with parameters marked by ``placeholder``."""
         cursor = self.db.cursor()
         cursor.execute(query, args)
         return cursor.fetchall()
 
+    def _execute(self, query: str, args: Sequence) -> None:
+        self.db.cursor().execute(query, args)
+
+    def _marks(self, count: int) -> str:
+        return ", ".join([self.placeholder] * count)
+
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.finish_run()
+        finally:
+            self.db.close()
 
     def __enter__(self) -> SQLStore:
         return self
@@ -153,15 +333,48 @@ class SQLStore:
         self.close()
 
 
-def _event_row(row: tuple) -> dict:
+def event_row(row: Sequence) -> dict:
+    """A stored event's columns (EVENT_FIELDS, in order) as the dict an Event takes."""
     event = dict(zip(EVENT_FIELDS, row, strict=True))
     event["negated"] = bool(event["negated"])  # SQLite keeps booleans as 0 and 1
     return event
 
 
-def statements(script: str) -> Iterator[str]:
-    """The statements of an SQL script, comments dropped."""
-    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    for statement in "\n".join(lines).split(";"):
-        if statement.strip():
-            yield statement.strip()
+def _article_row(article: Article, coder_version: str) -> tuple:
+    row = article.as_dict()
+    row["captions"] = json.dumps(row["captions"], ensure_ascii=False)
+    row["coder_version"] = coder_version
+    return tuple(row[column] for column in ARTICLE_COLUMNS)
+
+
+def _stored_event(event: Event) -> tuple:
+    values = [getattr(event, name) for name in EVENT_FIELDS]
+    if "happening_id" not in EVENT_FIELDS:
+        values.append(event.event_id)  # alone until merged with reports of the same happening
+    return _event_values(values)
+
+
+def _event_values(row: Sequence) -> tuple:
+    """An event row as comparable values, the same from either database or from an Event."""
+    values = list(row)
+    negated = STORED_FIELDS.index("negated")
+    values[negated] = bool(values[negated])
+    return tuple(values)
+
+
+def _mention_row(article_id: str, mention: Mention) -> tuple:
+    rule = getattr(mention, "rule", "")  # the table entry that coded it, where the actor stage says
+    known = getattr(mention, "known", bool(mention.actor.code))
+    actor = mention.actor
+    spans = (article_id, mention.sentence, mention.start, mention.end, mention.text)
+    return (*spans, actor.code, actor.name, str(rule), bool(known))
+
+
+def _mention_values(row: Sequence) -> tuple:
+    values = list(row)
+    values[-1] = bool(values[-1])
+    return tuple(values)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

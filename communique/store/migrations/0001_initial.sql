@@ -1,4 +1,4 @@
--- communique's tables. Plain SQL that SQLite and PostgreSQL both accept.
+-- 0001: the first tables, as communique 0.1 created them. Plain SQL that SQLite and PostgreSQL both accept.
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL DEFAULT '',

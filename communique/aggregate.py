@@ -1,0 +1,200 @@
+"""Aggregate: stored events become a dyad's time series and an actor-to-actor network.
+
+    from communique.aggregate import dyad_series, actor_network
+
+    series = dyad_series(store, "KOR", "RUS", freq="week")   # one row a week, ready to model
+    graph = actor_network(store, since="2019-01-01")         # a networkx.DiGraph
+
+The counting is done by the database, over the indexes on (source, target, date);
+pandas only lays the result out. Negated events and events that only may happen
+are left out of every count: they did not happen.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+
+from .errors import Messages, SettingsError
+from .store.sql import FREQUENCIES, EventFilter, SQLStore, dyad_either_way, prefix_range
+
+__all__ = ["dyad_series", "actor_network", "QUAD_CLASSES", "CAMEO_ROOTS", "SERIES_COLUMNS"]
+
+QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
+CAMEO_ROOTS = tuple(f"{root:02d}" for root in range(1, 21))
+SERIES_COLUMNS = (
+    ("period", "events", *QUAD_CLASSES.values())
+    + tuple(f"cameo_{root}" for root in CAMEO_ROOTS)
+    + ("goldstein_sum", "goldstein_mean", "net_cooperation")
+)
+PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS"}
+HAPPENED = "NOT negated AND modality <> 'hypothetical'"
+
+
+def dyad_series(
+    store: SQLStore,
+    source: str,
+    target: str,
+    *,
+    freq: Literal["day", "week", "month"] = "week",
+    directed: bool = True,
+    count: Literal["events", "mentions"] = "events",
+    since: str = "",
+    until: str = "",
+) -> pd.DataFrame:
+    """Per period, what ``source`` did to ``target``: counts, Goldstein, net cooperation.
+
+    source, target: actor codes or their starts ("KOR" is every South Korean actor).
+    freq: "day", "week" (from Monday) or "month"; each row's ``period`` is its first day.
+    directed: False counts events either way round (KOR on RUS and RUS on KOR).
+    count: "events" counts each happening once (reports of it in several stories are
+        one); "mentions" counts every report, as GDELT's NumMentions does.
+    since, until: ISO dates, both included; the series runs from ``since`` (or the
+        first event) to ``until`` (or the last), periods without events holding zeros.
+    Returns a DataFrame with the columns SERIES_COLUMNS: ``events``, one count a
+    QuadClass (verbal_cooperation ... material_conflict) and a CAMEO root (cameo_01
+    ... cameo_20), ``goldstein_sum``, ``goldstein_mean`` (NaN without events) and
+    ``net_cooperation`` (cooperation minus conflict events).
+    """
+    if freq not in FREQUENCIES:
+        raise SettingsError(Messages.BAD_FREQ.format(freq=freq))
+    if count not in ("events", "mentions"):
+        raise SettingsError(Messages.BAD_COUNT.format(count=count))
+    if not source or not target:
+        raise SettingsError(Messages.NO_DYAD)
+    rows = store.fetch(*_series_query(store, source, target, freq, directed, count, since, until))
+    return _series_frame(rows, freq, since, until)
+
+
+def _series_query(
+    store: SQLStore, source: str, target: str, freq: str, directed: bool, count: str, since: str, until: str
+) -> tuple[str, tuple]:
+    """The SQL of a dyad's series: happenings first (one row each, with their reports), then periods."""
+    mark = store.placeholder
+    if directed:
+        source_clause, source_args = prefix_range("source", source, mark)
+        target_clause, target_args = prefix_range("target", target, mark)
+        dyad, args = f"{source_clause} AND {target_clause}", source_args + target_args
+    else:
+        dyad, args = dyad_either_way(source, target, mark)
+    clauses = [dyad, "date IS NOT NULL", HAPPENED]
+    if since:
+        clauses.append(f"date >= {mark}")
+        args.append(since)
+    if until:
+        clauses.append(f"date <= {mark}")
+        args.append(until)
+    weight = "reports" if count == "mentions" else "1"
+    happenings = (
+        "SELECT MIN(date) AS date, MIN(cameo) AS cameo, MIN(quad_class) AS quad_class, "
+        "MIN(goldstein) AS goldstein, COUNT(*) AS reports "
+        f"FROM events WHERE {' AND '.join(clauses)} GROUP BY happening_id"
+    )
+    query = (
+        f"SELECT {store.period(freq)} AS period, quad_class, substr(cameo, 1, 2) AS root, "
+        f"SUM({weight}) AS n, SUM(goldstein * {weight}) AS goldstein "
+        f"FROM ({happenings}) AS happenings GROUP BY 1, 2, 3"
+    )
+    return query, tuple(args)
+
+
+def _series_frame(rows: list[tuple], freq: str, since: str, until: str) -> pd.DataFrame:
+    """Periods as rows, counts pivoted into columns, empty periods filled with zeros."""
+    counts = pd.DataFrame.from_records(rows, columns=["period", "quad_class", "root", "n", "goldstein"])
+    counts["period"] = pd.to_datetime(counts["period"], format="%Y-%m-%d")
+    counts["n"] = counts["n"].astype("int64")
+    counts["goldstein"] = counts["goldstein"].astype(float)
+    periods = _periods(counts["period"], freq, since, until)
+    frame = pd.DataFrame(index=periods)
+    frame["events"] = counts.groupby("period")["n"].sum()
+    for number, name in QUAD_CLASSES.items():
+        frame[name] = counts[counts["quad_class"] == number].groupby("period")["n"].sum()
+    for root in CAMEO_ROOTS:
+        frame[f"cameo_{root}"] = counts[counts["root"] == root].groupby("period")["n"].sum()
+    frame["goldstein_sum"] = counts.groupby("period")["goldstein"].sum()
+    frame = frame.fillna(0)
+    count_columns = [column for column in frame.columns if column != "goldstein_sum"]
+    frame[count_columns] = frame[count_columns].astype("int64")
+    frame["goldstein_sum"] = frame["goldstein_sum"].astype(float).round(6)
+    frame["goldstein_mean"] = (frame["goldstein_sum"] / frame["events"].where(frame["events"] > 0)).round(6)
+    cooperation = frame["verbal_cooperation"] + frame["material_cooperation"]
+    frame["net_cooperation"] = cooperation - frame["verbal_conflict"] - frame["material_conflict"]
+    frame.index.name = "period"
+    return frame.reset_index()[list(SERIES_COLUMNS)]
+
+
+def _periods(found: pd.Series, freq: str, since: str, until: str) -> pd.DatetimeIndex:
+    """Every period from the first (``since`` or the first found) to the last, by their first days."""
+    if not since and found.empty:
+        return pd.DatetimeIndex([], name="period")
+    first = pd.Timestamp(since) if since else found.min()
+    last = pd.Timestamp(until) if until else (found.max() if not found.empty else first)
+    first = _period_start(first, freq)
+    return pd.date_range(first, last, freq=PANDAS_FREQ[freq], name="period")
+
+
+def _period_start(day: pd.Timestamp, freq: str) -> pd.Timestamp:
+    if freq == "week":
+        return day - pd.Timedelta(days=day.weekday())
+    if freq == "month":
+        return day.replace(day=1)
+    return day
+
+
+def actor_network(
+    store: SQLStore,
+    *,
+    since: str = "",
+    until: str = "",
+    level: Literal["actor", "country"] = "actor",
+    filters: EventFilter | None = None,
+    min_events: int = 1,
+) -> nx.DiGraph:
+    """Who acts on whom: a directed graph of actors, an edge a (source, target) pair.
+
+    since, until: ISO dates, both included.
+    level: "actor" keeps whole codes (KORGOV, RUSMIL); "country" joins them by their
+        first three letters (KOR, RUS; IGO... for international bodies).
+    filters: further conditions (a CAMEO code, a QuadClass, a country).
+    min_events: leave out pairs with fewer events.
+    Edges carry ``weight`` (events), ``cooperation`` and ``conflict`` (events in
+    QuadClasses 1-2 and 3-4), ``net_cooperation`` (their difference) and
+    ``goldstein`` (the sum); nodes carry ``events`` (as source or target).
+    """
+    if level not in ("actor", "country"):
+        raise SettingsError(Messages.BAD_LEVEL.format(level=level))
+    mark = store.placeholder
+    clauses, args = (filters or EventFilter()).where(mark)
+    clauses += ["target <> ''", HAPPENED]
+    if since:
+        clauses.append(f"date >= {mark}")
+        args.append(since)
+    if until:
+        clauses.append(f"date <= {mark}")
+        args.append(until)
+    source, target = ("source", "target") if level == "actor" else ("substr(source, 1, 3)", "substr(target, 1, 3)")
+    query = (
+        f"SELECT {source}, {target}, COUNT(*), "
+        "SUM(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END), SUM(goldstein) "
+        f"FROM events WHERE {' AND '.join(clauses)} GROUP BY 1, 2 HAVING COUNT(*) >= {int(min_events)} "
+        "ORDER BY 1, 2"
+    )
+    graph = nx.DiGraph(since=since, until=until, level=level)
+    for actor, other, events, cooperation, conflict, goldstein in store.fetch(query, tuple(args)):
+        graph.add_edge(
+            actor,
+            other,
+            weight=int(events),
+            cooperation=int(cooperation),
+            conflict=int(conflict),
+            net_cooperation=int(cooperation) - int(conflict),
+            goldstein=round(float(goldstein), 6),
+        )
+    for node in graph.nodes:
+        graph.nodes[node]["events"] = sum(weight for *_, weight in graph.in_edges(node, data="weight")) + sum(
+            weight for *_, weight in graph.out_edges(node, data="weight")
+        )
+    return graph
