@@ -26,12 +26,19 @@ from ..query import MAX_PAGE
 from ..sources import parse_date
 from ..store import EventFilter, SQLStore, open_store
 from . import reads
+from .downloads import export_download
 from .guards import ApiError, BodyLimit, check_token, install_error_handlers, reject_unknown_parameters
 from .ingest import Ingest, article_from_json, articles_from_upload
 from .outlines import world_outlines
 
 DASHBOARD = Path(__file__).parent / "dashboard"
-PAGES = {"/": "events.html", "/dyads": "dyads.html", "/network": "network.html", "/map": "map.html", "/ingest": "ingest.html"}
+PAGES = {
+    "/": "events.html",
+    "/dyads": "dyads.html",
+    "/network": "network.html",
+    "/map": "map.html",
+    "/ingest": "ingest.html",
+}
 
 
 class Stores:
@@ -213,7 +220,7 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/api/export/{format}", tags=["exports"])
     def export(store: Store, filters: Filters, format: Literal["csv", "jsonl", "parquet", "gdelt", "plover"]):
         """Every event that passes the filters as a download."""
-        return reads.export_download(store, filters, format)
+        return export_download(store, filters, format)
 
 
 def _write_routes(app: FastAPI) -> None:
@@ -264,7 +271,9 @@ async def _posted_articles(request: Request) -> tuple[list, list[str]]:
         if not isinstance(upload, UploadFileType):
             raise ApiError(400, "the upload needs a file in the field 'file'")
         data = await upload.read()
-        return articles_from_upload(upload.filename or "upload", data, published if isinstance(published, str) else None)
+        return articles_from_upload(
+            upload.filename or "upload", data, published if isinstance(published, str) else None
+        )
     raise ApiError(415, "send application/json or a multipart/form-data upload")
 
 
@@ -298,4 +307,3 @@ def _page_routes(app: FastAPI) -> None:
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse((DASHBOARD / "docs.html").read_text(encoding="utf-8"))
-

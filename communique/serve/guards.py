@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.dependencies.utils import get_flat_dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
@@ -64,11 +63,19 @@ def reject_unknown_parameters(request: Request) -> None:
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    known = {param.alias for param in get_flat_dependant(dependant).query_params}
+    known = _query_names(dependant)
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         allowed = ", ".join(sorted(known)) or "none"
         raise ApiError(400, f"unknown query parameter {', '.join(unknown)} (this address takes: {allowed})")
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route takes, its own and its dependencies'."""
+    names = {param.alias for param in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= _query_names(dependency)
+    return names
 
 
 def check_token(request: Request, expected: str) -> None:
@@ -83,7 +90,9 @@ def check_token(request: Request, expected: str) -> None:
     if scheme.lower() == "bearer":
         given = value.strip()
     if not given:
-        raise ApiError(401, "writing needs the server's token (Authorization: Bearer TOKEN)", {"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401, "writing needs the server's token (Authorization: Bearer TOKEN)", {"WWW-Authenticate": "Bearer"}
+        )
     if not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
         raise ApiError(403, "wrong token")
 

@@ -48,11 +48,15 @@ class Ingest:
         """Code a text without storing it, each event with the rules behind it."""
         with self._lock:
             explanation = self.coder.explain(text, published=published)
-        steps = [step.__dict__ | {"sources": list(step.sources), "targets": list(step.targets)} for step in explanation.steps]
+        steps = [
+            step.__dict__ | {"sources": list(step.sources), "targets": list(step.targets)} for step in explanation.steps
+        ]
         events = []
         for event in explanation.events:
             because = [s for s in steps if s["sentence"] == event.sentence and s["trigger"] == event.trigger]
-            events.append(event.as_dict() | {"because": because or [s for s in steps if s["sentence"] == event.sentence]})
+            events.append(
+                event.as_dict() | {"because": because or [s for s in steps if s["sentence"] == event.sentence]}
+            )
         mentions = [
             {
                 "start": m.start,

@@ -7,13 +7,13 @@ series, or a LIMIT.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
 from ..aggregate import actor_network, dyad_series
 from ..query import MAX_PAGE, Page, find_events, get_article, get_event
 from ..store import EventFilter, SQLStore
+from ..store.sql import prefix_range
 
 __all__ = ["MAX_PAGE", "Page", "find_events", "get_event", "get_article", "article_view", "dyad_view", "network_view"]
 
@@ -36,7 +36,7 @@ def article_view(store: SQLStore, article_id: str) -> dict | None:
         {"kind": "evidence", "start": e["evidence_start"], "end": e["evidence_end"], "event_id": e["event_id"]}
         for e in events
     ]
-    mentions = stored_mentions(store, article_id)
+    mentions = stored_mentions(store, article_id, events)
     spans += [
         {"kind": "mention", "start": m["start"], "end": m["end"], "actor": m["actor"], "known": m["known"]}
         for m in mentions
@@ -47,15 +47,42 @@ def article_view(store: SQLStore, article_id: str) -> dict | None:
     return article
 
 
-def stored_mentions(store: SQLStore, article_id: str) -> list[dict]:
-    """The actor mentions stored for an article, in text order."""
-    query = (
-        "SELECT start_char, end_char, text, actor, actor_name, rule, known, sentence FROM mentions "
-        f"WHERE article_id = {store.placeholder} ORDER BY start_char, actor"
-    )
-    columns = ("start", "end", "text", "actor", "actor_name", "rule", "known", "sentence")
-    rows = store.fetch(query, (article_id,))
-    return [{**dict(zip(columns, row, strict=True)), "known": bool(row[6])} for row in rows]
+def stored_mentions(store: SQLStore, article_id: str, events: list[dict] | None = None) -> list[dict]:
+    """The actor mentions of an article, in text order.
+
+    Where the store kept none (stories stored without their mentions), the names of
+    each event's actors found in its evidence sentence stand in for them.
+    """
+    mentions = [
+        {
+            "start": row["start_char"],
+            "end": row["end_char"],
+            "text": row["text"],
+            "actor": row["actor"],
+            "name": row["actor_name"],
+            "rule": row["rule"],
+            "known": bool(row["known"]),
+        }
+        for row in store.mentions(article_id)
+    ]
+    if mentions or not events:
+        return mentions
+    found: dict[tuple[int, int], dict] = {}
+    for event in events:
+        for code, name in ((event["source"], event["source_name"]), (event["target"], event["target_name"])):
+            at = event["evidence"].find(name) if name else -1
+            if at >= 0:
+                start = event["evidence_start"] + at
+                found[(start, code)] = {
+                    "start": start,
+                    "end": start + len(name),
+                    "text": name,
+                    "actor": code,
+                    "name": name,
+                    "rule": "actor name in the evidence",
+                    "known": True,
+                }
+    return sorted(found.values(), key=lambda m: (m["start"], m["actor"]))
 
 
 def event_view(store: SQLStore, event_id: str) -> dict | None:
@@ -63,7 +90,7 @@ def event_view(store: SQLStore, event_id: str) -> dict | None:
     event = get_event(store, event_id)
     if event is None:
         return None
-    mentions = stored_mentions(store, event["article_id"])
+    mentions = stored_mentions(store, event["article_id"], [event])
     start, end = event["evidence_start"], event["evidence_end"]
     event["mentions"] = [m for m in mentions if m["start"] >= start and m["end"] <= end]
     return event
@@ -121,15 +148,15 @@ def actors_view(store: SQLStore, prefix: str = "", *, unknown: bool = False) -> 
             f"GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT {ACTORS_LIMIT}"
         )
         return [{"text": t, "mentions": n, "article_id": a} for t, n, a in store.fetch(query, ())]
-    where, args = "", ()
+    where, args = "", list[object]()
     if prefix:
-        upper = prefix.upper()
-        where, args = f"WHERE source >= {mark} AND source < {mark}", (upper, upper[:-1] + chr(ord(upper[-1]) + 1))
+        where, args = prefix_range("source", prefix, mark)
+        where = "WHERE " + where
     query = (
         f"SELECT source, COUNT(*), MAX(source_name) FROM events {where} "
         f"GROUP BY source ORDER BY COUNT(*) DESC, source LIMIT {ACTORS_LIMIT}"
     )
-    return [{"code": code, "events": n, "name": name or ""} for code, n, name in store.fetch(query, args)]
+    return [{"code": code, "events": n, "name": name or ""} for code, n, name in store.fetch(query, tuple(args))]
 
 
 def _plain(value: Any) -> Any:
@@ -139,9 +166,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
-
-
-def loads_captions(article: dict) -> dict:
-    if isinstance(article.get("captions"), str):
-        article["captions"] = json.loads(article["captions"])
-    return article
