@@ -20,6 +20,7 @@ COMMANDS = (
     ("communique eval", ["eval"]),
     ("communique events", ["events"]),
     ("communique explain", ["explain"]),
+    ("communique serve", ["serve"]),
 )
 TARGET = Path(__file__).parent / "cli.md"
 

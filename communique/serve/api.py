@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -108,6 +109,7 @@ def event_filters(
     since: Annotated[str, Query(pattern=f"({ISO_DATE})?", description="First date, YYYY-MM-DD.")] = "",
     until: Annotated[str, Query(pattern=f"({ISO_DATE})?", description="Last date, YYYY-MM-DD.")] = "",
     place: Annotated[str, Query(max_length=200, description="Place name, as stored.")] = "",
+    article: Annotated[str, Query(max_length=200, description="Only this article's events.")] = "",
 ) -> EventFilter:
     """The filters of ``communique events`` as query parameters."""
     for name, value in (("since", since), ("until", until)):
@@ -125,6 +127,7 @@ def event_filters(
         since=since,
         until=until,
         place=place,
+        article_id=article,
     )
 
 
@@ -217,10 +220,29 @@ def _read_routes(app: FastAPI) -> None:
         """Country outlines for the map (Natural Earth 1:110m, public domain), bundled."""
         return JSONResponse(world_outlines(), headers={"Cache-Control": "public, max-age=86400"})
 
+    @app.get("/api/codes", tags=["codes"])
+    def codes() -> dict:
+        """CAMEO roots and PLOVER types with their names, for filters."""
+        return code_lists()
+
     @app.get("/api/export/{format}", tags=["exports"])
     def export(store: Store, filters: Filters, format: Literal["csv", "jsonl", "parquet", "gdelt", "plover"]):
         """Every event that passes the filters as a download."""
         return export_download(store, filters, format)
+
+
+@cache
+def code_lists() -> dict:
+    from ..events.cameo import Codebook
+
+    codebook = Codebook.load()
+    roots = [
+        {"code": code, "name": entry.name.capitalize()} for code, entry in codebook.codes.items() if len(code) == 2
+    ]
+    plover = sorted({entry.plover_type for entry in codebook.codes.values() if entry.plover_type})
+    quad = [{"code": 1, "name": "Verbal cooperation"}, {"code": 2, "name": "Material cooperation"}]
+    quad += [{"code": 3, "name": "Verbal conflict"}, {"code": 4, "name": "Material conflict"}]
+    return {"cameo_roots": roots, "plover_types": plover, "quad_classes": quad}
 
 
 def _write_routes(app: FastAPI) -> None:
