@@ -10,7 +10,10 @@ page or a bounded aggregate, so answers stay fast on millions of events.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -49,6 +52,7 @@ class Stores:
     def __init__(self, url: str) -> None:
         self.url = url
         self._local = threading.local()
+        self._opened: list[SQLStore] = []
         self.write_lock = threading.Lock()  # SQLite has a single writer
         self.get()  # open (and create or upgrade) the database once, now, to fail early
 
@@ -59,7 +63,19 @@ class Stores:
             if store is None:
                 raise InputError("--db", "the service needs a database, not 'none'")
             self._local.store = store
+            self._opened.append(store)
         return store
+
+    def close(self) -> None:
+        """Close every thread's connection (when the server stops)."""
+        for store in self._opened:
+            try:
+                store.close()
+            except sqlite3.ProgrammingError:
+                pass  # an SQLite connection closes only in its own thread; the thread's end closes it
+
+        self._opened.clear()
+        self._local = threading.local()
 
 
 def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: Ingest | None = None) -> FastAPI:
@@ -70,7 +86,15 @@ def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: 
     ingest: what codes posted stories (an Ingest holding a loaded Coder, to share one);
         None makes one that loads the Coder on the first story.
     """
+    stores = Stores(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="communique",
         version=__version__,
         description="Political event data coded from news stories, each event with its evidence.",
@@ -78,7 +102,7 @@ def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: 
         redoc_url=None,
         dependencies=[Depends(reject_unknown_parameters)],
     )
-    app.state.stores = Stores(db)
+    app.state.stores = stores
     app.state.token = token
     app.state.ingest = ingest or Ingest()
     app.add_middleware(BodyLimit)
@@ -94,7 +118,7 @@ def store_of(request: Request) -> SQLStore:
 
 
 Store = Annotated[SQLStore, Depends(store_of)]
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 CODE = r"^[A-Za-z0-9]{0,12}$"
 
 
@@ -106,8 +130,8 @@ def event_filters(
     cameo: Annotated[str, Query(pattern=r"^\d{0,4}$", description='CAMEO code or its start ("04").')] = "",
     plover: Annotated[str, Query(pattern=r"^[A-Za-z-]{0,30}$", description='PLOVER type ("CONSULT").')] = "",
     quad: Annotated[int, Query(ge=0, le=4, description="QuadClass 1-4; 0 for any.")] = 0,
-    since: Annotated[str, Query(pattern=f"({ISO_DATE})?", description="First date, YYYY-MM-DD.")] = "",
-    until: Annotated[str, Query(pattern=f"({ISO_DATE})?", description="Last date, YYYY-MM-DD.")] = "",
+    since: Annotated[str, Query(pattern=f"^({ISO_DATE})?$", description="First date, YYYY-MM-DD.")] = "",
+    until: Annotated[str, Query(pattern=f"^({ISO_DATE})?$", description="Last date, YYYY-MM-DD.")] = "",
     place: Annotated[str, Query(max_length=200, description="Place name, as stored.")] = "",
     article: Annotated[str, Query(max_length=200, description="Only this article's events.")] = "",
 ) -> EventFilter:
@@ -179,8 +203,8 @@ def _read_routes(app: FastAPI) -> None:
         freq: Literal["day", "week", "month"] = "week",
         directed: bool = True,
         count: Literal["events", "mentions"] = "events",
-        since: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
-        until: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
+        since: Annotated[str, Query(pattern=f"^({ISO_DATE})?$")] = "",
+        until: Annotated[str, Query(pattern=f"^({ISO_DATE})?$")] = "",
     ) -> dict:
         """A dyad's time series: per period, counts by QuadClass and CAMEO root, Goldstein, net cooperation."""
         series = reads.dyad_view(
@@ -198,8 +222,8 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/api/network", tags=["aggregates"])
     def network(
         store: Store,
-        since: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
-        until: Annotated[str, Query(pattern=f"({ISO_DATE})?")] = "",
+        since: Annotated[str, Query(pattern=f"^({ISO_DATE})?$")] = "",
+        until: Annotated[str, Query(pattern=f"^({ISO_DATE})?$")] = "",
         level: Literal["actor", "country"] = "country",
         min_events: Annotated[int, Query(ge=1)] = 1,
         top: Annotated[int, Query(ge=1, le=2000, description="The heaviest edges kept.")] = 200,
@@ -268,7 +292,7 @@ def _write_routes(app: FastAPI) -> None:
     def explain(
         request: Request,
         text: Annotated[str, Form(min_length=1, max_length=200_000)],
-        published: Annotated[str, Form(pattern=f"({ISO_DATE})?")] = "",
+        published: Annotated[str, Form(pattern=f"^({ISO_DATE})?$")] = "",
     ) -> dict:
         """Code a text without storing it: its events, each with the rules that coded it, and its actors."""
         day = parse_date(published, origin="form field published") if published else None
@@ -288,14 +312,13 @@ async def _posted_articles(request: Request) -> tuple[list, list[str]]:
             raise ApiError(400, "request body: send 1 to 100 stories at once")
         return [article_from_json(record) for record in records], []
     if kind == "multipart/form-data":
-        form = await request.form()
-        upload, published = form.get("file"), form.get("published")
-        if not isinstance(upload, UploadFileType):
-            raise ApiError(400, "the upload needs a file in the field 'file'")
-        data = await upload.read()
-        return articles_from_upload(
-            upload.filename or "upload", data, published if isinstance(published, str) else None
-        )
+        async with request.form() as form:  # closing the form removes its spooled files
+            upload, published = form.get("file"), form.get("published")
+            if not isinstance(upload, UploadFileType):
+                raise ApiError(400, "the upload needs a file in the field 'file'")
+            data = await upload.read()
+        day = published if isinstance(published, str) and published else None
+        return articles_from_upload(upload.filename or "upload", data, day)
     raise ApiError(415, "send application/json or a multipart/form-data upload")
 
 
