@@ -40,6 +40,7 @@ LEXICON_OPTION = typer.Option(
     dir_okay=False,
     help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), tried first.",
 )
+DB_OPTION = typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
 
@@ -209,12 +210,16 @@ def eval_command(
 
 @app.command()
 def events(
-    db: Annotated[str, typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
-        "sqlite:///communique.db"
-    ),
+    db: Annotated[str, DB_OPTION] = "sqlite:///communique.db",
     source: Annotated[str, typer.Option(help='Source actor code or its start ("KOR", "KORGOV").')] = "",
     target: Annotated[str, typer.Option(help="Target actor code or its start.")] = "",
     dyad: Annotated[str, typer.Option(help='Source and target, "KOR-RUS".')] = "",
+    directed: Annotated[
+        bool,
+        typer.Option(
+            "--directed/--undirected", help="--undirected: source and target either way round (KOR-RUS, RUS-KOR)."
+        ),
+    ] = True,
     country: Annotated[str, typer.Option(help="An actor code start, as source or target.")] = "",
     cameo: Annotated[str, typer.Option(help='CAMEO code or its start ("04" is every consultation).')] = "",
     plover: Annotated[str, typer.Option(help='PLOVER event type ("CONSULT").')] = "",
@@ -223,39 +228,67 @@ def events(
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
     place: Annotated[str, typer.Option(help="Place name, as stored.")] = "",
     limit: Annotated[int, typer.Option(min=0, help="At most this many events; 0 for all.")] = 0,
-    format: Annotated[str | None, typer.Option("--format", "-f", help="table, jsonl or csv.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="table, jsonl, csv or parquet (parquet needs --output). Default as for code."
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
 ) -> None:
     """Read stored events, filtered by actors, codes, dates and place.
 
-    Example: communique events --dyad KOR-RUS --cameo 04 --since 2019-01-01
+    Example: communique events --dyad KOR-RUS --cameo 04 --since 2019-01-01 --format csv -o talks.csv
     """
-    from .store import EventFilter
-
-    if dyad:
-        source, separator, target = dyad.partition("-")
-        if not separator or not source or not target:
-            raise typer.BadParameter("use SOURCE-TARGET, for example KOR-RUS", param_hint="--dyad")
-    first, last = _date_option(since, "--since"), _date_option(until, "--until")
-    filters = EventFilter(
+    filters = event_filter(
         source=source,
         target=target,
+        dyad=dyad,
+        directed=directed,
         country=country,
         cameo=cameo,
         plover=plover,
         quad_class=quad,
         place=place,
         limit=limit,
-        since=first.isoformat() if first else "",
-        until=last.isoformat() if last else "",
+        since=since,
+        until=until,
     )
+    parquet = format == "parquet" or (format is None and output is not None and output.suffix == ".parquet")
+    if parquet and output is None:
+        raise typer.BadParameter("parquet needs a file to write: add --output events.parquet", param_hint="--format")
+    chosen = "parquet" if parquet else _output_format(format, output)
+    with _read_store(db) as store:
+        if output is not None and chosen == "parquet":
+            from .export import export_frame
+            from .export.files import write_parquet_file
+
+            write_parquet_file(export_frame(store, filters), output)
+            return
+        rows = store.query(filters)
+    with _event_writer(chosen, output) as writer:
+        writer.write([Event(**row) for row in rows])
+
+
+def event_filter(*, dyad: str = "", since: str | None = None, until: str | None = None, **fields):
+    """An EventFilter from command-line options: a --dyad split in two, dates checked."""
+    from .store import EventFilter
+
+    if dyad:
+        source, separator, target = dyad.partition("-")
+        if not separator or not source or not target:
+            raise typer.BadParameter("use SOURCE-TARGET, for example KOR-RUS", param_hint="--dyad")
+        fields |= {"source": source, "target": target}
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    return EventFilter(since=first.isoformat() if first else "", until=last.isoformat() if last else "", **fields)
+
+
+def _read_store(db: str):
+    """The store a --db URL names, to read from; a usage error for none."""
     store = _open_store(db)
     if store is None:
         raise typer.BadParameter("give a database to read", param_hint="--db")
-    with store:
-        rows = store.query(filters)
-    with _event_writer(_output_format(format, output), output) as writer:
-        writer.write([Event(**row) for row in rows])
+    return store
 
 
 @app.command()
@@ -449,3 +482,6 @@ def _progress() -> Progress:
 
 def main() -> None:
     app()
+
+
+from . import cli_data  # noqa: E402, F401  (its commands join the app: dyads, network, export, report)

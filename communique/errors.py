@@ -37,6 +37,7 @@ class Messages:
     BAD_COUNT = "unknown count {count!r} (use events or mentions)"
     BAD_LEVEL = "unknown network level {level!r} (use actor or country)"
     NO_DYAD = "give both a source and a target actor code"
+    BAD_LAYOUT = "unknown export layout {layout!r} (use gdelt, icews, plover, csv, jsonl or parquet)"
 
 
 class CommuniqueError(Exception):

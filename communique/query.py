@@ -30,6 +30,7 @@ __all__ = ["EventFilter", "Page", "find_events", "events_frame", "get_event", "g
 
 MAX_PAGE = 1000  # the most events one page holds, whatever is asked: a page is for reading, exports are for all
 # Columns that hold codes: strings, never numbers, so "042" keeps its zero.
+ORDER = "date NULLS FIRST, event_id"  # SQLite sorts NULL first anyway; PostgreSQL is told to
 CODE_COLUMNS = ("source", "target", "cameo", "plover", "plover_mode", "country", "event_id", "article_id")
 
 
@@ -54,12 +55,16 @@ def find_events(store: SQLStore, filters: EventFilter, *, after: str | None = No
     clauses, args = filters.where(mark)
     if after:
         day, event_id = _read_cursor(after)
-        clauses.append(f"(COALESCE(date, '') > {mark} OR (COALESCE(date, '') = {mark} AND event_id > {mark}))")
-        args += [day, day, event_id]
+        if day:  # written so that both databases seek the (date, event_id) index
+            clauses.append(f"date >= {mark} AND (date > {mark} OR event_id > {mark})")
+            args += [day, day, event_id]
+        else:
+            clauses.append(f"(date IS NOT NULL OR event_id > {mark})")
+            args.append(event_id)
     query = f"SELECT {', '.join(STORED_FIELDS)} FROM events"
     if clauses:
         query += " WHERE " + " AND ".join(clauses)
-    query += f" ORDER BY COALESCE(date, ''), event_id LIMIT {size + 1}"  # one more tells whether a page follows
+    query += f" ORDER BY {ORDER} LIMIT {size + 1}"  # one more tells whether a page follows
     rows = store.fetch(query, tuple(args))
     events = [_stored_row(row) for row in rows[:size]]
     more = len(rows) > size
@@ -77,7 +82,7 @@ def events_frame(store: SQLStore, filters: EventFilter | None = None) -> pd.Data
     query = f"SELECT {', '.join(STORED_FIELDS)} FROM events"
     if clauses:
         query += " WHERE " + " AND ".join(clauses)
-    query += " ORDER BY COALESCE(date, ''), event_id"
+    query += f" ORDER BY {ORDER}"
     if filters.limit:
         query += f" LIMIT {int(filters.limit)}"
     return _frame(store.fetch(query, tuple(args)))
@@ -85,8 +90,6 @@ def events_frame(store: SQLStore, filters: EventFilter | None = None) -> pd.Data
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=list(STORED_FIELDS))
-    for column in CODE_COLUMNS:
-        frame[column] = frame[column].astype(object)
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
     frame["negated"] = frame["negated"].astype(bool)
     for column in ("goldstein", "confidence", "lat", "lon"):

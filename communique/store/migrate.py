@@ -49,7 +49,7 @@ def latest_version() -> int:
     return read_migrations()[-1].version
 
 
-def migrate(db: Any, dialect: str, *, placeholder: str = "?") -> list[int]:
+def migrate(db: Any, dialect: str, *, placeholder: str = "?", folder: Path = MIGRATIONS) -> list[int]:
     """Apply to a DB-API connection the migrations it lacks; returns the versions applied.
 
     dialect: "sqlite" or "postgresql". Each migration runs in its own transaction
@@ -57,7 +57,7 @@ def migrate(db: Any, dialect: str, *, placeholder: str = "?") -> list[int]:
     previous one left it. Two processes opening the same new database take turns.
     """
     applied = []
-    for migration in read_migrations():
+    for migration in read_migrations(folder):
         with _locked(db, dialect):
             if migration.version in _applied_versions(db):
                 continue  # another process got there first

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import uuid
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import EVENT_FIELDS, Article, Event, Mention
@@ -34,6 +35,7 @@ ARTICLE_COLUMNS = (
 )
 # The stored columns of an event: the Event's fields and the happening it reports.
 STORED_FIELDS: tuple[str, ...] = EVENT_FIELDS + (() if "happening_id" in EVENT_FIELDS else ("happening_id",))
+RUN_ARTICLE_COLUMNS = ("run_id", "article_id", "coder_version", "events", "outcome")
 MENTION_COLUMNS = ("article_id", "sentence", "start_char", "end_char", "text", "actor", "actor_name", "rule", "known")
 TABLES = ("articles", "events", "mentions", "runs", "run_articles")
 FREQUENCIES = ("day", "week", "month")
@@ -116,6 +118,16 @@ def dyad_either_way(first: str, second: str, mark: str) -> tuple[str, list[objec
     return clause, there_args + there_target_args + back_args + back_target_args
 
 
+@dataclass
+class _Writes:
+    """The rows a batch inserts, gathered so that each table gets one executemany."""
+
+    articles: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)
+    runs: list[tuple] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class _Run:
     run_id: str
@@ -193,54 +205,62 @@ class SQLStore:
             self.begin_run(coder_version)
         assert self.run is not None
         outcomes = []
+        writes = _Writes()
         with self.transaction():
             stored = self._stored_versions([article.id for article, _ in coded])
             for index, (article, events) in enumerate(coded):
                 spans = mentions[index] if mentions else None
-                outcome = self._save_one(article, events, coder_version, spans, stored)
-                self._execute(
-                    f"INSERT INTO run_articles (run_id, article_id, coder_version, events, outcome) "
-                    f"VALUES ({self._marks(5)}) ON CONFLICT (run_id, article_id) DO UPDATE SET "
-                    "events = excluded.events, outcome = excluded.outcome",
-                    (self.run.run_id, article.id, coder_version, len(events), outcome),
-                )
-                outcomes.append(outcome)
+                outcomes.append(self._plan(article, events, coder_version, spans, article.id in stored, writes))
+                writes.runs.append((self.run.run_id, article.id, coder_version, len(events), outcomes[-1]))
+            self._write(writes)
         for (_, events), outcome in zip(coded, outcomes, strict=True):
             self.run.counts["articles"] += 1
             self.run.counts["events"] += len(events)
             self.run.counts[outcome] += 1
         return outcomes
 
-    def _save_one(
+    def _plan(
         self,
         article: Article,
         events: list[Event],
         coder_version: str,
         mentions: Sequence[Mention] | None,
-        stored: dict[str, str],
+        stored: bool,
+        writes: _Writes,
     ) -> str:
+        """What storing one story takes: nothing when stored so already; else its old rows go, new ones come."""
         article_row = _article_row(article, coder_version)
         event_rows = [_stored_event(event) for event in events]
         mention_rows = None if mentions is None else sorted({_mention_row(article.id, m) for m in mentions})
-        if article.id in stored and self._same(article_row, event_rows, mention_rows):
+        if stored and self._same(article_row, event_rows, mention_rows):
             return "unchanged"
-        updates = ", ".join(f"{column} = excluded.{column}" for column in ARTICLE_COLUMNS[1:])
-        self._execute(
-            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({self._marks(len(ARTICLE_COLUMNS))}) "
-            f"ON CONFLICT (id) DO UPDATE SET {updates}",
-            article_row,
-        )
-        if article.id in stored:
+        if stored:
             self._execute(f"DELETE FROM events WHERE article_id = {self.placeholder}", (article.id,))
-        if event_rows:
-            insert = f"INSERT INTO events ({', '.join(STORED_FIELDS)}) VALUES ({self._marks(len(STORED_FIELDS))})"
-            self.db.cursor().executemany(insert, event_rows)
-        if mention_rows is not None:
-            self._execute(f"DELETE FROM mentions WHERE article_id = {self.placeholder}", (article.id,))
-            if mention_rows:
-                insert = f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({self._marks(9)})"
-                self.db.cursor().executemany(insert, mention_rows)
-        return "replaced" if article.id in stored else "new"
+            if mention_rows is not None:
+                self._execute(f"DELETE FROM mentions WHERE article_id = {self.placeholder}", (article.id,))
+        writes.articles.append(article_row)
+        writes.events += event_rows
+        writes.mentions += mention_rows or []
+        return "replaced" if stored else "new"
+
+    def _write(self, writes: _Writes) -> None:
+        """Insert a batch's rows, a table at a time (articles first: events point at them)."""
+        cursor = self.db.cursor()
+        updates = ", ".join(f"{column} = excluded.{column}" for column in ARTICLE_COLUMNS[1:])
+        for table, columns, rows, conflict in (
+            ("articles", ARTICLE_COLUMNS, writes.articles, f" ON CONFLICT (id) DO UPDATE SET {updates}"),
+            ("events", STORED_FIELDS, writes.events, ""),
+            ("mentions", MENTION_COLUMNS, writes.mentions, ""),
+            (
+                "run_articles",
+                RUN_ARTICLE_COLUMNS,
+                writes.runs,
+                " ON CONFLICT (run_id, article_id) DO UPDATE SET events = excluded.events, outcome = excluded.outcome",
+            ),
+        ):
+            if rows:
+                insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))}){conflict}"
+                cursor.executemany(insert, rows)
 
     def _stored_versions(self, article_ids: list[str]) -> dict[str, str]:
         """The coder version each of these articles was stored with, for those already stored."""
@@ -258,7 +278,8 @@ class SQLStore:
         if tuple(self.fetch(query, (article_id,))[0]) != article_row:
             return False
         query = f"SELECT {', '.join(STORED_FIELDS)} FROM events WHERE article_id = {self.placeholder}"
-        if sorted(map(_event_values, self.fetch(query, (article_id,)))) != sorted(event_rows):
+        stored = sorted(map(_event_values, self.fetch(query, (article_id,))))
+        if stored != sorted(map(_event_values, event_rows)):
             return False
         if mention_rows is None:
             return True
@@ -341,17 +362,20 @@ def event_row(row: Sequence) -> dict:
 
 
 def _article_row(article: Article, coder_version: str) -> tuple:
-    row = article.as_dict()
-    row["captions"] = json.dumps(row["captions"], ensure_ascii=False)
-    row["coder_version"] = coder_version
-    return tuple(row[column] for column in ARTICLE_COLUMNS)
+    published = article.published.isoformat() if article.published else None
+    captions = json.dumps(list(article.captions), ensure_ascii=False)
+    named = {"published": published, "captions": captions, "coder_version": coder_version}
+    return tuple(named[column] if column in named else getattr(article, column) for column in ARTICLE_COLUMNS)
+
+
+_EVENT_VALUES = operator.attrgetter(*EVENT_FIELDS)
 
 
 def _stored_event(event: Event) -> tuple:
-    values = [getattr(event, name) for name in EVENT_FIELDS]
+    values = _EVENT_VALUES(event)
     if "happening_id" not in EVENT_FIELDS:
-        values.append(event.event_id)  # alone until merged with reports of the same happening
-    return _event_values(values)
+        return (*values, event.event_id)  # alone until merged with reports of the same happening
+    return values
 
 
 def _event_values(row: Sequence) -> tuple:
@@ -377,4 +401,4 @@ def _mention_values(row: Sequence) -> tuple:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")  # runs sort by when they began

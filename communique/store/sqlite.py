@@ -34,6 +34,9 @@ class SQLiteStore(SQLStore):
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL loses no committed batch when the program dies, only (maybe) the last
+        # ones when the machine loses power; FULL would wait for the disk at every commit.
+        self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA busy_timeout = 10000")  # a second writer waits for the first
         migrate(self.db, self.dialect)
 
