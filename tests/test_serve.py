@@ -172,6 +172,16 @@ def test_serve_exports_download_and_read_back(client, format):
     assert set(frame["cameo"]) >= {"040", "042", "0311"}  # leading zeros kept
 
 
+def test_serve_exports_gdelt_and_plover_layouts(client):
+    gdelt = client.get("/api/export/gdelt", params={"dyad": "KOR-RUS"})
+    assert gdelt.status_code == 200
+    rows = pd.read_csv(io.BytesIO(gdelt.content), sep="\t", header=None, dtype=str)
+    assert len(rows) == 6 and "0311" in set(rows.stack())
+    plover = client.get("/api/export/plover", params={"dyad": "KOR-RUS"})
+    records = [json.loads(line) for line in plover.text.splitlines()]
+    assert len(records) == 6 and {"CONSULT", "AID"} <= {record["event"] for record in records}
+
+
 @pytest.mark.parametrize(
     "headers, status, words",
     [

@@ -250,8 +250,10 @@ def _read_routes(app: FastAPI) -> None:
         return code_lists()
 
     @app.get("/api/export/{format}", tags=["exports"])
-    def export(store: Store, filters: Filters, format: Literal["csv", "jsonl", "parquet", "gdelt", "plover"]):
-        """Every event that passes the filters as a download."""
+    def export(store: Store, filters: Filters, format: Literal["csv", "jsonl", "parquet", "gdelt", "icews", "plover"]):
+        """Every event that passes the filters as a download: csv, jsonl and parquet hold every stored
+        column; gdelt (GDELT 2.0 event table), icews and plover (PLOVER/POLECAT JSON lines) hold the
+        events that happened."""
         return export_download(store, filters, format)
 
 

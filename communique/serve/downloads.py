@@ -9,7 +9,8 @@ from pathlib import Path
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from ..query import events_frame
+from ..export import export_events, export_frame
+from ..export.files import write_parquet_file
 from ..store import EventFilter, SQLStore
 
 MEDIA_TYPES = {
@@ -17,6 +18,7 @@ MEDIA_TYPES = {
     "jsonl": ("application/x-ndjson", "jsonl"),
     "parquet": ("application/vnd.apache.parquet", "parquet"),
     "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv"),
+    "icews": ("text/tab-separated-values; charset=utf-8", "tsv"),
     "plover": ("application/x-ndjson", "jsonl"),
 }
 
@@ -37,15 +39,8 @@ def export_download(store: SQLStore, filters: EventFilter, format: str) -> FileR
 
 
 def write_export(store: SQLStore, filters: EventFilter, format: str, path: Path) -> None:
-    frame = events_frame(store, filters)
-    frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
-    if format == "csv":
-        frame.to_csv(path, index=False)
-    elif format == "jsonl":
-        frame.to_json(path, orient="records", lines=True, force_ascii=False)
-    elif format == "parquet":
-        frame.to_parquet(path, index=False)
+    """Write one export with ``communique.export``; Parquet as one file, since a download is one file."""
+    if format == "parquet":
+        write_parquet_file(export_frame(store, filters), path)
     else:
-        from .guards import ApiError
-
-        raise ApiError(501, f"the {format} export is not available in this version")
+        export_events(store, format, path, filters)
