@@ -41,6 +41,9 @@ function drawChart(series, onPick) {
     svg("text", {x: width - right - 6, y: top + 12, "text-anchor": "end"}, "mean Goldstein ▸"));
   series.forEach((row, index) => {
     const x = left + index * step + (step - barWidth) / 2;
+    // First, under the bars, an invisible target the height of the plot, so quiet periods can be clicked too.
+    chart.append(svg("rect", {x: left + index * step, y: top, width: step, height: 2 * half, fill: "transparent", class: "period",
+      onclick: () => onPick(row)}, svg("title", {}, `${row.period}: ${row.events} events`)));
     let above = middle, below = middle;
     for (const [name, colour, sign] of QUADS) {
       const size = (row[name] / most) * half;
@@ -50,9 +53,6 @@ function drawChart(series, onPick) {
       chart.append(svg("rect", {class: "period", x, y, width: barWidth, height: size, fill: colour, "data-period": row.period,
         onclick: () => onPick(row)}, svg("title", {}, `${row.period}: ${row[name]} ${name.replace("_", " ")}`)));
     }
-    // An invisible target the height of the plot, so quiet periods can be clicked too.
-    chart.append(svg("rect", {x: left + index * step, y: top, width: step, height: 2 * half, fill: "transparent", class: "period",
-      onclick: () => onPick(row)}, svg("title", {}, `${row.period}: ${row.events} events`)));
   });
   chart.append(svg("line", {class: "axis", x1: left, x2: width - right, y1: middle, y2: middle}));
   const points = series.map((row, index) => row.goldstein_mean === null ? null
