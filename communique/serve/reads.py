@@ -8,6 +8,7 @@ series, or a LIMIT.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from ..aggregate import actor_network, dyad_series
@@ -70,8 +71,9 @@ def stored_mentions(store: SQLStore, article_id: str, events: list[dict] | None 
     found: dict[tuple[int, int], dict] = {}
     for event in events:
         for code, name in ((event["source"], event["source_name"]), (event["target"], event["target_name"])):
-            at = event["evidence"].find(name) if name else -1
-            if at >= 0:
+            found_name = re.search(rf"\b{re.escape(name)}\b", event["evidence"]) if name else None
+            if found_name:
+                at = found_name.start()
                 start = event["evidence_start"] + at
                 found[(start, code)] = {
                     "start": start,

@@ -27,7 +27,7 @@ function drawChart(series, onPick) {
   const highest = Math.max(1, ...series.map((row) => Math.max(up(row), down(row))));
   const most = 2 * Math.ceil(highest / 2);
   const step = plotWidth / Math.max(1, series.length);
-  const barWidth = Math.max(1, step * 0.8);
+  const barWidth = Math.min(48, Math.max(1, step * 0.8));  // one period must not fill the chart
   const chart = svg("svg", {viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": "dyad timeline"});
   for (const fraction of [-1, -0.5, 0.5, 1]) {
     const y = middle - fraction * half;
@@ -35,10 +35,7 @@ function drawChart(series, onPick) {
       svg("text", {x: left - 6, y: y + 4, "text-anchor": "end"}, Math.round(Math.abs(fraction) * most)));
     chart.append(svg("text", {x: width - right + 6, y: y + 4}, (fraction * 10).toFixed(0)));
   }
-  chart.append(svg("text", {x: left - 6, y: middle + 4, "text-anchor": "end"}, "0"),
-    svg("text", {x: left + 6, y: top + 12, fill: "var(--coop)"}, "▲ cooperation (events)"),
-    svg("text", {x: left + 6, y: height - bottom - 6, fill: "var(--conflict)"}, "▼ conflict (events)"),
-    svg("text", {x: width - right - 6, y: top + 12, "text-anchor": "end"}, "mean Goldstein ▸"));
+  chart.append(svg("text", {x: left - 6, y: middle + 4, "text-anchor": "end"}, "0"));
   series.forEach((row, index) => {
     const x = left + index * step + (step - barWidth) / 2;
     // First, under the bars, an invisible target the height of the plot, so quiet periods can be clicked too.
@@ -62,6 +59,10 @@ function drawChart(series, onPick) {
     const [cx, cy] = point.split(",");
     chart.append(svg("circle", {cx, cy, r: 2.5, fill: "var(--ink)"}));
   }
+  // Axis titles last, so the bars never cover them.
+  chart.append(svg("text", {x: left + 6, y: top + 12, fill: "var(--coop)"}, "▲ cooperation (events)"),
+    svg("text", {x: left + 6, y: height - bottom - 6, fill: "var(--conflict)"}, "▼ conflict (events)"),
+    svg("text", {x: width - right - 6, y: top + 12, "text-anchor": "end"}, "mean Goldstein ▸"));
   const labels = Math.max(1, Math.ceil(series.length / 12));
   series.forEach((row, index) => {
     if (index % labels === 0) chart.append(svg("text", {x: left + index * step + step / 2, y: height - 10, "text-anchor": "middle"}, row.period));

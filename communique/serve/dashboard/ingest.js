@@ -12,7 +12,7 @@ function explained(answer) {
     el("ul", {class: "because"}, event.because.map((step) => el("li", {}, `“${step.trigger}” → ${step.cameo}: ${step.rule}`))),
   )));
   return el("div", {},
-    el("h2", {}, `${answer.events.length} events`),
+    el("h2", {}, answer.events.length === 1 ? "1 event" : `${answer.events.length} events`),
     answer.events.length ? list : el("p", {class: "muted"}, "No events in this text."),
     el("h2", {}, "The text, as coded"),
     markedText(answer.text, spans, null));

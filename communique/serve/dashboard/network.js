@@ -41,7 +41,7 @@ function layout(nodes, edges, width, height) {
 }
 
 function drawGraph(graph) {
-  const width = 1000, height = 620;
+  const width = 1000, height = 560;
   const at = layout(graph.nodes, graph.edges, width, height);
   const heaviest = Math.max(1, ...graph.edges.map((edge) => edge.weight));
   const busiest = Math.max(1, ...graph.nodes.map((node) => node.events));
@@ -50,6 +50,7 @@ function drawGraph(graph) {
   picture.append(svg("defs", {},
     svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto"},
       svg("path", {d: "M0,0 L10,5 L0,10 z", fill: "#8895a7"}))));
+  const pairs = new Set(graph.edges.map((edge) => `${edge.source} ${edge.target}`));
   const radius = (id) => 12 + 16 * Math.sqrt(events.get(id) / busiest);
   for (const edge of graph.edges) {
     if (edge.source === edge.target) continue;  // events inside one country show in its circle's size
@@ -57,8 +58,11 @@ function drawGraph(graph) {
     // The line runs from rim to rim, so the arrow head shows outside the target's circle.
     const length = Math.max(1, Math.hypot(end.x - start.x, end.y - start.y));
     const [ux, uy] = [(end.x - start.x) / length, (end.y - start.y) / length];
-    const from = {x: start.x + ux * radius(edge.source), y: start.y + uy * radius(edge.source)};
-    const to = {x: end.x - ux * (radius(edge.target) + 2), y: end.y - uy * (radius(edge.target) + 2)};
+    // A pair acting both ways gets two lines, each moved a little to its own right.
+    const shift = pairs.has(`${edge.target} ${edge.source}`) ? 4 : 0;
+    const [sx, sy] = [-uy * shift, ux * shift];
+    const from = {x: start.x + ux * radius(edge.source) + sx, y: start.y + uy * radius(edge.source) + sy};
+    const to = {x: end.x - ux * (radius(edge.target) + 2) + sx, y: end.y - uy * (radius(edge.target) + 2) + sy};
     const colour = edge.net_cooperation > 0 ? "var(--coop)" : edge.net_cooperation < 0 ? "var(--conflict)" : "#8895a7";
     picture.append(svg("line", {x1: from.x, y1: from.y, x2: to.x, y2: to.y, stroke: colour, "stroke-opacity": 0.65,
       "stroke-width": 1 + 7 * Math.sqrt(edge.weight / heaviest), "marker-end": "url(#arrow)", class: "edge", style: "cursor:pointer",
