@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import subprocess
@@ -17,7 +18,7 @@ from starlette.exceptions import StarletteDeprecationWarning
 from communique.serve import create_app
 from communique.serve.ingest import Ingest
 from communique.store import open_store
-from tests.serving import free_port
+from tests.serving import free_port, running
 from tests.synthetic import stored_world
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which the lock does not hold
@@ -123,15 +124,12 @@ def test_serve_event_and_article_show_their_evidence(client):
 
 
 def test_serve_dyad_series_counts_by_month(client):
-    answer = client.get("/api/dyads", params={"source": "KOR", "target": "RUS", "freq": "month"}).json()
-    by_month = {row["period"]: row for row in answer["series"]}
-    assert {month: row["events"] for month, row in by_month.items()} == {
-        "2019-06-01": 3,
-        "2019-07-01": 2,
-        "2019-08-01": 1,
-    }
-    assert by_month["2019-07-01"]["verbal_conflict"] == 1
-    assert by_month["2019-06-01"]["cameo_04"] == 2
+    series = client.get("/api/dyads", params={"source": "KOR", "target": "RUS", "freq": "month"}).json()["series"]
+    assert series["period"] == ["2019-06-01", "2019-07-01", "2019-08-01"]  # one list a column
+    assert series["events"] == [3, 2, 1]
+    assert series["verbal_conflict"] == [0, 1, 0]
+    assert series["cameo_04"] == [2, 0, 0]
+    assert series["goldstein_mean"][0] == pytest.approx((1.0 + 1.9 + 5.2) / 3)
 
 
 def test_serve_network_weights_and_net_cooperation(client):
@@ -272,7 +270,7 @@ def test_serve_reads_from_postgresql(postgres_url):
     with TestClient(create_app(postgres_url)) as pg:
         assert len(pg.get("/api/events", params={"source": "KOR", "limit": 2}).json()["events"]) == 2
         series = pg.get("/api/dyads", params={"source": "KOR", "target": "RUS", "freq": "month"}).json()["series"]
-        assert [row["events"] for row in series] == [3, 2, 1]
+        assert series["events"] == [3, 2, 1]
 
 
 def test_serve_command_runs_a_real_server(world_db):
@@ -303,3 +301,17 @@ def test_serve_command_refuses_a_bad_database():
     )
     assert result.returncode == 2
     assert "unsupported database URL" in result.stderr
+
+
+def test_serve_concurrent_requests_on_a_real_server(world_db):
+    """Regression: a store opened in one worker thread and used in another failed every request
+    once requests overlapped (SQLite connections belong to their thread)."""
+
+    async def overlapping(base: str) -> list[int]:
+        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+            calls = [http.get("/api/events", params={"cameo": "04"}) for _ in range(15)]
+            calls += [http.get("/api/dyads", params={"source": "KOR", "target": "RUS"}) for _ in range(15)]
+            return [response.status_code for response in await asyncio.gather(*calls)]
+
+    with running(create_app(world_db)) as base:
+        assert asyncio.run(overlapping(base)) == [200] * 30

@@ -56,7 +56,7 @@ def _problem(item: Any) -> str:
     return f"{place}: {item.get('msg', 'invalid')}"
 
 
-def reject_unknown_parameters(request: Request) -> None:
+async def reject_unknown_parameters(request: Request) -> None:
     """Refuse query parameters the route does not take: a typo ("sorce=KOR") must not
     silently return every event."""
     route = request.scope.get("route")

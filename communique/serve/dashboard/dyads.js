@@ -105,10 +105,13 @@ async function showDyad(form) {
   setStatus(status, "loading…");
   try {
     const answer = await api("/api/dyads", values);
-    const total = answer.series.reduce((sum, row) => sum + row.events, 0);
-    setStatus(status, `${answer.source} → ${answer.target}${values.directed === "false" ? " (both ways)" : ""}: ${total} events in ${answer.series.length} periods.`);
-    document.getElementById("chart").replaceChildren(drawChart(answer.series, (row) => showPeriod(values, row)));
-    document.getElementById("mix").replaceChildren(drawMix(answer.series));
+    // The series comes as columns; the chart reads it as one row a period.
+    const names = Object.keys(answer.series);
+    const series = answer.series.period.map((_, i) => Object.fromEntries(names.map((name) => [name, answer.series[name][i]])));
+    const total = series.reduce((sum, row) => sum + row.events, 0);
+    setStatus(status, `${answer.source} → ${answer.target}${values.directed === "false" ? " (both ways)" : ""}: ${total} events in ${series.length} periods.`);
+    document.getElementById("chart").replaceChildren(drawChart(series, (row) => showPeriod(values, row)));
+    document.getElementById("mix").replaceChildren(drawMix(series));
   } catch (error) {
     setStatus(status, error.message, true);
   }
