@@ -262,6 +262,7 @@ def test_serve_openapi_and_offline_pages(client):
         assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
         assert "http://" not in page.text and "https://" not in page.text, f"{address} loads something from outside"
     assert client.get("/static/common.js").status_code == 200
+    assert client.get("/", params={"source": "KOR", "cameo": "04"}).status_code == 200  # links to a filtered page
 
 
 def test_serve_reads_from_postgresql(postgres_url):

@@ -59,6 +59,8 @@ def _problem(item: Any) -> str:
 async def reject_unknown_parameters(request: Request) -> None:
     """Refuse query parameters the route does not take: a typo ("sorce=KOR") must not
     silently return every event."""
+    if not request.url.path.startswith("/api/"):
+        return  # a dashboard page's query string is for its script to read
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
