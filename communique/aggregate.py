@@ -86,6 +86,8 @@ def activity_series(
     filters = filters or EventFilter()
     if freq not in FREQUENCIES:
         raise SettingsError(Messages.BAD_FREQ.format(freq=freq))
+    if count not in ("events", "mentions"):
+        raise SettingsError(Messages.BAD_COUNT.format(count=count))
     clauses, args = filters.where(store.placeholder)
     rows = store.fetch(*_series_query(store, clauses, args, freq, count, "", ""))  # the filters hold the dates
     return _series_frame(rows, freq, filters.since, filters.until)

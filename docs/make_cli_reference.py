@@ -20,6 +20,10 @@ COMMANDS = (
     ("communique eval", ["eval"]),
     ("communique events", ["events"]),
     ("communique explain", ["explain"]),
+    ("communique export", ["export"]),
+    ("communique dyads", ["dyads"]),
+    ("communique network", ["network"]),
+    ("communique report", ["report"]),
     ("communique serve", ["serve"]),
 )
 TARGET = Path(__file__).parent / "cli.md"

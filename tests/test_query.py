@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from communique.aggregate import SERIES_COLUMNS, actor_network, dyad_series
+from communique.aggregate import SERIES_COLUMNS, activity_series, actor_network, dyad_series
 from communique.errors import SettingsError
 from communique.query import MAX_PAGE, EventFilter, events_frame, find_events, get_article, get_event
 from communique.store import open_store
@@ -164,3 +164,9 @@ def test_aggregate_actor_network(store):
     assert countries["KOR"]["RUS"]["weight"] == 3 and countries["RUS"]["KOR"]["weight"] == 1
     assert countries.nodes["KOR"]["events"] == 4
     assert not countries.has_edge("KOR", "JPN")  # undated, so outside any date range
+
+
+def test_aggregate_activity_series_over_any_filter(store):
+    series = activity_series(store, EventFilter(since="2019-06-01", until="2019-08-31"), freq="month")
+    assert series["events"].tolist() == [4, 4, 1]  # the undated event has no month
+    assert series["material_conflict"].tolist() == [0, 1, 0]

@@ -82,3 +82,11 @@ def test_store_keeps_an_articles_mentions(url):
         assert store.count("mentions") == 1
         store.save_events(story, events, "v1")  # no mentions given: those stored stay
         assert store.count("mentions") == 1
+
+
+def test_store_a_story_twice_in_a_batch_is_stored_as_its_last_telling(url):
+    first, second = _coded("v1"), _coded("v1", cameo="042")
+    with open_store(url) as store:
+        assert store.save_batch([first, second], "v1") == ["new", "new"]
+        assert [event["cameo"] for event in store.events("r1")] == ["042"]
+        assert store.count("run_articles") == 1

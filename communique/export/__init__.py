@@ -66,6 +66,10 @@ def export_frame(store: SQLStore, filters: EventFilter) -> pd.DataFrame:
         query += f" LIMIT {int(filters.limit)}"
     frame = pd.DataFrame.from_records(store.fetch(query, tuple(args)), columns=[*STORED_FIELDS, *ARTICLE_FIELDS])
     frame["negated"] = frame["negated"].astype(bool)
+    for column in ("title", "url", "publisher"):
+        frame[column] = frame[column].fillna("")
+    for column in ("date", "published"):  # None where unknown, whatever pandas' string type makes of it
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
 
 

@@ -34,7 +34,7 @@ def write_jsonl(frame: pd.DataFrame, output: Path) -> int:
 
 
 def write_parquet(frame: pd.DataFrame, output: Path) -> int:
-    """A Parquet dataset in ``output/year=YYYY/month=MM/``; undated events go to the hive default folder.
+    """A Parquet dataset in ``output/year=YYYY/month=MM/``; undated events go to ``year=undated/month=undated``.
 
     Writing again into the same directory replaces the months written.
     """
@@ -62,8 +62,9 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column in ("date", "published"):
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce").dt.date
-    frame["year"] = frame["date"].map(lambda day: f"{day.year:04d}" if pd.notna(day) else None)
-    frame["month"] = frame["date"].map(lambda day: f"{day.month:02d}" if pd.notna(day) else None)
+    # A named folder for undated events: readers cannot merge a "null" partition with the others.
+    frame["year"] = frame["date"].map(lambda day: f"{day.year:04d}" if pd.notna(day) else "undated")
+    frame["month"] = frame["date"].map(lambda day: f"{day.month:02d}" if pd.notna(day) else "undated")
     return frame
 
 

@@ -55,7 +55,8 @@ def gdelt_rows(frame: pd.DataFrame) -> list[list[str]]:
     """One row of GDELT_COLUMNS (all strings) a happening that has a date."""
     frame = happened(frame)
     frame = frame.assign(day=frame["date"].fillna(frame["published"]))
-    frame = frame[frame["day"].notna()].sort_values(["day", "event_id"])
+    # A happening is shown as its earliest report: the first day, then the first story to tell it.
+    frame = frame[frame["day"].notna()].sort_values(["day", "published", "event_id"], na_position="last")
     reports = frame.groupby("happening_id", sort=False).agg(
         mentions=("event_id", "size"), articles=("article_id", "nunique"), sources=("publisher", "nunique")
     )

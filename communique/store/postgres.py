@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 import psycopg
 
@@ -36,6 +38,15 @@ class PostgresStore(SQLStore):
 
     def period(self, freq: str, column: str = "date") -> str:
         return PERIODS[freq].format(column=column)
+
+    def _insert(self, cursor: Any, table: str, columns: Sequence[str], rows: list[tuple], conflict: str) -> None:
+        """New rows go in by COPY, many times quicker than one INSERT a row; upserts stay INSERTs."""
+        if conflict:
+            super()._insert(cursor, table, columns, rows, conflict)
+            return
+        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def _without_password(url: str) -> str:

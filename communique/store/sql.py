@@ -155,6 +155,9 @@ class SQLStore:
 
     def begin_run(self, coder_version: str, settings: dict | None = None) -> str:
         """Start a coding run: what follows is stored under it. Returns its id."""
+        return self._begin(coder_version, settings).run_id
+
+    def _begin(self, coder_version: str, settings: dict | None) -> _Run:
         self.finish_run()
         run = _Run(uuid.uuid4().hex, coder_version, dict.fromkeys(RUN_COUNTS, 0))
         with self.transaction():
@@ -163,7 +166,7 @@ class SQLStore:
                 (run.run_id, coder_version, json.dumps(settings or {}, sort_keys=True, default=str), _now()),
             )
         self.run = run
-        return run.run_id
+        return run
 
     def finish_run(self) -> None:
         """Record the end of the current run and its counts (closing the store does it too)."""
@@ -201,23 +204,32 @@ class SQLStore:
         Returns each story's outcome: "new", "replaced" or "unchanged".
         """
         coded = list(coded)
-        if self.run is None or self.run.coder_version != coder_version:
-            self.begin_run(coder_version)
-        assert self.run is not None
-        outcomes = []
+        run = self._run_for(coder_version)
+        # A story given twice in one batch is stored as its last telling says.
+        last = {article.id: index for index, (article, _) in enumerate(coded)}
+        outcomes: dict[str, str] = {}
         writes = _Writes()
         with self.transaction():
-            stored = self._stored_versions([article.id for article, _ in coded])
+            stored = self._stored_versions(list(last))
             for index, (article, events) in enumerate(coded):
+                if last[article.id] != index:
+                    continue
                 spans = mentions[index] if mentions else None
-                outcomes.append(self._plan(article, events, coder_version, spans, article.id in stored, writes))
-                writes.runs.append((self.run.run_id, article.id, coder_version, len(events), outcomes[-1]))
+                outcome = self._plan(article, events, coder_version, spans, article.id in stored, writes)
+                writes.runs.append((run.run_id, article.id, coder_version, len(events), outcome))
+                outcomes[article.id] = outcome
             self._write(writes)
-        for (_, events), outcome in zip(coded, outcomes, strict=True):
-            self.run.counts["articles"] += 1
-            self.run.counts["events"] += len(events)
-            self.run.counts[outcome] += 1
-        return outcomes
+        for article, events in (coded[index] for index in last.values()):
+            run.counts["articles"] += 1
+            run.counts["events"] += len(events)
+            run.counts[outcomes[article.id]] += 1
+        return [outcomes[article.id] for article, _ in coded]
+
+    def _run_for(self, coder_version: str) -> _Run:
+        """The current run, or a new one when there is none or it was for another coder."""
+        if self.run is not None and self.run.coder_version == coder_version:
+            return self.run
+        return self._begin(coder_version, None)
 
     def _plan(
         self,
@@ -259,8 +271,12 @@ class SQLStore:
             ),
         ):
             if rows:
-                insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))}){conflict}"
-                cursor.executemany(insert, rows)
+                self._insert(cursor, table, columns, rows, conflict)
+
+    def _insert(self, cursor: Any, table: str, columns: Sequence[str], rows: list[tuple], conflict: str) -> None:
+        """Insert rows into a table (``conflict``: what to do with a row whose key is taken)."""
+        insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))}){conflict}"
+        cursor.executemany(insert, rows)
 
     def _stored_versions(self, article_ids: list[str]) -> dict[str, str]:
         """The coder version each of these articles was stored with, for those already stored."""
@@ -363,7 +379,7 @@ def event_row(row: Sequence) -> dict:
 
 def _article_row(article: Article, coder_version: str) -> tuple:
     published = article.published.isoformat() if article.published else None
-    captions = json.dumps(list(article.captions), ensure_ascii=False)
+    captions = json.dumps(list(article.captions), ensure_ascii=False) if article.captions else "[]"
     named = {"published": published, "captions": captions, "coder_version": coder_version}
     return tuple(named[column] if column in named else getattr(article, column) for column in ARTICLE_COLUMNS)
 
