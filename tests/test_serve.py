@@ -148,6 +148,12 @@ def test_serve_places_actors_and_codes(client):
     assert actors["KOR"] == 4 and actors["KORGOV"] == 3
     assert [a["code"] for a in client.get("/api/actors", params={"prefix": "KORG"}).json()["actors"]] == ["KORGOV"]
     assert client.get("/api/actors", params={"unknown": "true"}).status_code == 200
+    assert client.get("/api/summary").json() == {
+        "events": 10,
+        "articles": 5,
+        "first_date": "2019-06-16",
+        "last_date": "2019-08-05",
+    }
     codes = client.get("/api/codes").json()
     assert len(codes["cameo_roots"]) == 20 and "CONSULT" in codes["plover_types"]
     world = client.get("/api/map/world").json()

@@ -193,6 +193,11 @@ def _read_routes(app: FastAPI) -> None:
         page = await db(request).run(reads.find_events, filters, after=after or None, limit=limit)
         return answer({"events": page.events, "next_cursor": page.next_cursor, "limit": limit})
 
+    @app.get("/api/summary", tags=["events"])
+    async def summary(request: Request) -> dict:
+        """How many events and articles the store holds, and the first and last event dates."""
+        return await db(request).run(reads.summary_view)
+
     @app.get("/api/events/{event_id}", tags=["events"])
     async def one_event(request: Request, event_id: str) -> Response:
         """One event with the actor mentions in its evidence sentence."""

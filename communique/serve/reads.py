@@ -163,6 +163,17 @@ def actors_view(store: SQLStore, prefix: str = "", *, unknown: bool = False) -> 
     return [{"code": code, "events": n, "name": name or ""} for code, n, name in store.fetch(query, tuple(args))]
 
 
+def summary_view(store: SQLStore) -> dict:
+    """How much the store holds and the dates it spans (read from the date index)."""
+    first, last = store.fetch("SELECT MIN(date), MAX(date) FROM events", ())[0]
+    return {
+        "events": store.count("events"),
+        "articles": store.count("articles"),
+        "first_date": first,
+        "last_date": last,
+    }
+
+
 def _plain(value: Any) -> Any:
     """A JSON-ready value: numpy numbers as Python numbers, NaN as None."""
     if hasattr(value, "item"):

@@ -180,6 +180,16 @@ function eventsTable(events, onPick) {
   return table;
 }
 
+// Where the network and map pages start: a store of up to 100,000 events is drawn whole; a
+// bigger one from a year before its last event, so the first view counts a year, not millions.
+async function lastYear() {
+  const summary = await api("/api/summary");
+  if (!summary.last_date || summary.events <= 100000) return "";
+  const day = new Date(summary.last_date + "T00:00:00Z");
+  day.setUTCFullYear(day.getUTCFullYear() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
 // Mark the current page in the navigation.
 document.addEventListener("DOMContentLoaded", () => {
   for (const link of document.querySelectorAll("header nav a")) {

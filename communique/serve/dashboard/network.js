@@ -91,9 +91,10 @@ async function showNetwork(form) {
   }
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+document.addEventListener("DOMContentLoaded", async () => {
   const form = document.getElementById("filters");
   fillForm(form);
+  if (!location.search) form.elements.since.value = await lastYear();
   form.addEventListener("submit", (submit) => { submit.preventDefault(); showNetwork(form); });
   showNetwork(form);
 });
