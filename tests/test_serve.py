@@ -150,7 +150,7 @@ def test_serve_places_actors_and_codes(client):
     assert client.get("/api/actors", params={"unknown": "true"}).status_code == 200
     assert client.get("/api/summary").json() == {
         "events": 10,
-        "articles": 5,
+        "more": False,
         "first_date": "2019-06-16",
         "last_date": "2019-08-05",
     }

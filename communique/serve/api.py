@@ -195,7 +195,7 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/api/summary", tags=["events"])
     async def summary(request: Request) -> dict:
-        """How many events and articles the store holds, and the first and last event dates."""
+        """The first and last event dates, and the events counted up to 100,000 (``more`` when there are more)."""
         return await db(request).run(reads.summary_view)
 
     @app.get("/api/events/{event_id}", tags=["events"])

@@ -181,12 +181,12 @@ function eventsTable(events, onPick) {
 }
 
 // Where the network and map pages start: a store of up to 100,000 events is drawn whole; a
-// bigger one from a year before its last event, so the first view counts a year, not millions.
-async function lastYear() {
+// bigger one from 90 days before its last event, so the first view counts thousands, not millions.
+async function recentStart() {
   const summary = await api("/api/summary");
-  if (!summary.last_date || summary.events <= 100000) return "";
+  if (!summary.last_date || !summary.more) return "";
   const day = new Date(summary.last_date + "T00:00:00Z");
-  day.setUTCFullYear(day.getUTCFullYear() - 1);
+  day.setUTCDate(day.getUTCDate() - 90);
   return day.toISOString().slice(0, 10);
 }
 

@@ -123,7 +123,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   fillForm(form);
   if (!form.elements.source.value) {
     // Start with the busiest pair of countries, so the page shows something at once.
-    const graph = await api("/api/network", {level: "country", top: 20, since: await lastYear()});
+    const graph = await api("/api/network", {level: "country", top: 20, since: await recentStart()});
     const pair = graph.edges.find((edge) => edge.source !== edge.target);
     if (pair) { form.elements.source.value = pair.source; form.elements.target.value = pair.target; }
   }

@@ -48,7 +48,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   const form = document.getElementById("filters");
   await fillCodeSelects(form);
   fillForm(form);
-  if (!location.search) form.elements.since.value = await lastYear();
+  if (!location.search) form.elements.since.value = await recentStart();
   form.addEventListener("submit", (submit) => { submit.preventDefault(); showMap(form); });
   showMap(form);
 });

@@ -94,7 +94,7 @@ async function showNetwork(form) {
 document.addEventListener("DOMContentLoaded", async () => {
   const form = document.getElementById("filters");
   fillForm(form);
-  if (!location.search) form.elements.since.value = await lastYear();
+  if (!location.search) form.elements.since.value = await recentStart();
   form.addEventListener("submit", (submit) => { submit.preventDefault(); showNetwork(form); });
   showNetwork(form);
 });
