@@ -121,13 +121,16 @@ async function showEvidence(panel, eventId, articleId) {
     );
     const legend = el("div", {class: "legend"},
       el("span", {}, el("i", {style: "background: var(--evidence)"}), "evidence"),
-      el("span", {}, el("i", {style: "background: #ffd54a"}), "this event's evidence"),
+      el("span", {}, el("i", {style: "background: #ffb938"}), "this event's evidence"),
       el("span", {}, el("i", {style: "background: var(--mention)"}), "actor mention"));
     const text = markedText(article.text, article.spans, event ? event.event_id : null);
     panel.replaceChildren(head, facts, legend, text);
     // Scroll the article, not the page, to the chosen evidence.
     const chosen = text.querySelector("mark.chosen");
-    if (chosen) text.scrollTop = chosen.offsetTop - text.clientHeight / 3;  // .article-text is the offset parent
+    if (chosen) {
+      text.scrollTop = chosen.offsetTop - 48;  // .article-text is the offset parent; two lines above show
+      chosen.scrollIntoView({block: "nearest"});  // and the panel, if the text box runs past the window
+    }
   } catch (error) {
     panel.replaceChildren(el("p", {class: "error"}, error.message));
   }
