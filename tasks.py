@@ -2,7 +2,7 @@
 """Set up communique in ./.venv and run the demo or the test suite.
 
     python3 tasks.py demo   # install, then code the bundled sample articles into communique.db
-    python3 tasks.py test   # install with the test tools, then run ruff and the whole test suite
+    python3 tasks.py test   # install the test tools (and chromium, as root), run ruff, mypy and the test suite
 
 Needs only Python 3.11 and the package index: dependencies come pinned and
 hash-checked from requirements.lock (and requirements-dev.lock for tests).
@@ -58,8 +58,18 @@ def demo() -> None:
     )
 
 
+def chromium() -> None:
+    """The dashboard's browser tests drive Debian's chromium: install it when missing, as root."""
+    if Path("/usr/bin/chromium").exists() or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    os.environ.setdefault("DEBIAN_FRONTEND", "noninteractive")
+    run("apt-get", "update", "-q")
+    run("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium")
+
+
 def test() -> None:
     install("requirements.lock", "requirements-dev.lock")
+    chromium()
     run(BIN / "ruff", "check", "communique", "tests", "bench", "docs", "tasks.py")
     run(BIN / "ruff", "format", "--check", "communique", "tests", "bench", "docs", "tasks.py")
     run(BIN / "mypy", "communique")

@@ -552,6 +552,40 @@ def actors_unknown(
         for text, mentions, articles in rows:
             table.add_row(Text(text), str(mentions), str(articles))
         Console().print(table)
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="Database to serve: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
+        "sqlite:///communique.db"
+    ),
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str,
+        typer.Option(
+            envvar="COMMUNIQUE_TOKEN",
+            show_default=False,
+            help="Token that POST /api/articles needs (or set COMMUNIQUE_TOKEN); without one, writing is off.",
+        ),
+    ] = "",
+) -> None:
+    """Serve the HTTP API and the dashboard over a database.
+
+    Example: communique serve --db sqlite:///communique.db   (then open http://127.0.0.1:8000)
+    """
+    import uvicorn
+
+    from .serve import create_app
+
+    store = _open_store(db)  # a bad URL or an unreachable server is a usage error, before the server starts
+    if store is None:
+        raise typer.BadParameter("give a database to serve", param_hint="--db")
+    store.close()
+    try:
+        application = create_app(db, token=token)
+    except CommuniqueError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    stderr.print(f"dashboard and API on http://{host}:{port} (API reference at /docs)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 class EventWriter:

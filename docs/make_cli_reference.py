@@ -26,6 +26,7 @@ COMMANDS = (
     ("communique dyads", ["dyads"]),
     ("communique network", ["network"]),
     ("communique report", ["report"]),
+    ("communique serve", ["serve"]),
 )
 TARGET = Path(__file__).parent / "cli.md"
 

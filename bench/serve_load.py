@@ -1,0 +1,229 @@
+"""Load test of ``communique serve``: 50 concurrent clients against uvicorn on 127.0.0.1.
+
+    .venv/bin/python bench/serve_load.py [--events 1000000] [--clients 50] [--seconds 20] [--db PATH]
+
+Makes up ``--events`` events (ten a story, 2015-2024, 40 countries with roles) and
+writes them straight into a fresh SQLite file with executemany (not timed, about a
+minute), starts the real command ``communique serve`` on a free local port, and
+runs ``--clients`` asyncio clients for ``--seconds`` against each of two kinds of
+request, one kind at a time:
+
+- event list: ``/api/events`` pages of 100, with a random dyad, CAMEO root or
+  date window, half of them the next page by cursor;
+- dyad series: ``/api/dyads`` for a random pair of countries, weekly, ten years.
+
+It prints requests per second and the 50th and 99th percentile latency of each.
+Every request goes to 127.0.0.1 and the loop stops by itself. The machine is
+shared with other work, so figures move from run to run; compare within a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from communique.store import open_store
+from communique.store.sql import ARTICLE_COLUMNS, STORED_FIELDS
+
+COUNTRIES = (
+    "AFG BRA CAN CHN COL DEU EGY ETH FRA GBR IDN IND IRN IRQ ISR JPN KEN KOR LBN MEX "
+    "NGA PAK PHL POL PRK PSE RUS SAU SDN SOM SYR TUR TWN UKR USA VEN YEM ZAF IGOUNO NGO"
+).split()
+ROLES = ("", "", "GOV", "MIL", "GOV", "OPP", "CVL")
+CODES = (  # (code, name, goldstein, quad_class, plover)
+    ("010", "Make statement", 0.0, 1, ""),
+    ("036", "Express intent to meet or negotiate", 4.0, 1, "AGREE"),
+    ("040", "Consult", 1.0, 1, "CONSULT"),
+    ("042", "Make a visit", 1.9, 1, "CONSULT"),
+    ("057", "Sign formal agreement", 8.0, 1, "AGREE"),
+    ("070", "Provide aid", 7.0, 2, "AID"),
+    ("111", "Criticize or denounce", -2.0, 3, "ACCUSE"),
+    ("130", "Threaten", -4.4, 3, "THREATEN"),
+    ("173", "Arrest, detain", -5.0, 4, "COERCE"),
+    ("190", "Use conventional military force", -10.0, 4, "ASSAULT"),
+)
+FIRST_DAY = dt.date(2015, 1, 1).toordinal()
+DAYS = 3653
+PER_STORY = 10
+
+
+def make_database(path: Path, count: int, seed: int = 11) -> None:
+    """A fresh SQLite store holding ``count`` made-up events, written with executemany."""
+    open_store(f"sqlite:///{path}").close()  # the schema, through the store's own migrations
+    chance = random.Random(seed)
+    db = sqlite3.connect(path)
+    article_insert = (
+        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+    )
+    event_insert = f"INSERT INTO events ({', '.join(STORED_FIELDS)}) VALUES ({', '.join('?' * len(STORED_FIELDS))})"
+    with db:
+        for first in range(0, count, 100_000):
+            articles, events = [], []
+            for number in range(first, min(count, first + 100_000)):
+                story = f"load-{number // PER_STORY:07d}"
+                if number % PER_STORY == 0:
+                    day = dt.date.fromordinal(FIRST_DAY + chance.randrange(DAYS)).isoformat()
+                    text = f"Made-up story {story} for the load test."
+                    articles.append((story, "", "", "Load", day, "en", "", text, "[]", "bench", "load-1"))
+                events.append(_event(chance, number, story, day))
+            db.executemany(article_insert, articles)
+            db.executemany(event_insert, events)
+    db.execute("ANALYZE")
+    db.close()
+
+
+def _event(chance: random.Random, number: int, story: str, day: str) -> tuple:
+    source, target = chance.sample(COUNTRIES, 2)
+    source, target = source + chance.choice(ROLES), target + chance.choice(ROLES)
+    code, name, goldstein, quad_class, plover = chance.choice(CODES)
+    event_id = f"e{number:08d}"
+    row = {
+        "event_id": event_id,
+        "article_id": story,
+        "sentence": number % PER_STORY,
+        "date": day,
+        "date_precision": "day",
+        "source": source,
+        "source_name": "",
+        "target": target,
+        "target_name": "",
+        "cameo": code,
+        "cameo_name": name,
+        "goldstein": goldstein,
+        "quad_class": quad_class,
+        "plover": plover,
+        "plover_mode": "",
+        "place": "",
+        "country": "",
+        "lat": None,
+        "lon": None,
+        "trigger": "said",
+        "evidence": "Made-up story",
+        "evidence_start": 0,
+        "evidence_end": 13,
+        "quote_speaker": "",
+        "negated": 0,
+        "modality": "asserted",
+        "confidence": 0.9,
+        "coder_version": "load-1",
+        "happening_id": event_id,
+    }
+    return tuple(row[name] for name in STORED_FIELDS)
+
+
+def event_list_request(chance: random.Random, cursors: list[str]) -> tuple[str, dict]:
+    if cursors and chance.random() < 0.5:
+        return "/api/events", {"after": chance.choice(cursors), "limit": 100}
+    kind = chance.randrange(4)
+    if kind == 0:
+        first, second = chance.sample(COUNTRIES[:-2], 2)
+        return "/api/events", {"dyad": f"{first}-{second}", "limit": 100}
+    if kind == 1:
+        return "/api/events", {"cameo": chance.choice(CODES)[0][:2], "limit": 100}
+    if kind == 2:
+        start = dt.date.fromordinal(FIRST_DAY + chance.randrange(DAYS - 30))
+        return "/api/events", {"since": start.isoformat(), "until": (start + dt.timedelta(days=30)).isoformat()}
+    return "/api/events", {"limit": 100}
+
+
+def dyad_request(chance: random.Random, cursors: list[str]) -> tuple[str, dict]:
+    first, second = chance.sample(COUNTRIES[:-2], 2)
+    return "/api/dyads", {"source": first, "target": second, "freq": "week"}
+
+
+async def load(base: str, make_request, clients: int, seconds: float) -> tuple[list[float], int]:
+    """Run ``clients`` clients for ``seconds``; returns the latencies (seconds) and the failures."""
+    latencies: list[float] = []
+    failures = 0
+    cursors: list[str] = []
+    stop = time.monotonic() + seconds
+
+    async def client(http: httpx.AsyncClient, number: int) -> None:
+        nonlocal failures
+        chance = random.Random(number)
+        while time.monotonic() < stop:
+            path, params = make_request(chance, cursors)
+            began = time.perf_counter()
+            response = await http.get(path, params=params)
+            latencies.append(time.perf_counter() - began)
+            if response.status_code != 200:
+                failures += 1
+            elif path == "/api/events" and len(cursors) < 1000:
+                cursor = response.json()["next_cursor"]
+                if cursor:
+                    cursors.append(cursor)
+
+    # One client with a connection each: making fifty httpx clients costs seconds of CPU (TLS set-up).
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+        await asyncio.gather(*(client(http, number) for number in range(clients)))
+    return latencies, failures
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(base: str, server: subprocess.Popen) -> None:
+    for _ in range(600):
+        if server.poll() is not None:
+            sys.exit("communique serve stopped before answering")
+        try:
+            httpx.get(f"{base}/api/events", params={"limit": 1}, timeout=2)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    sys.exit("communique serve did not answer")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--db", type=Path, help="reuse this database file (made when missing)")
+    options = parser.parse_args()
+    folder = tempfile.TemporaryDirectory(prefix="communique-load-")
+    path = options.db or Path(folder.name) / "load.db"
+    if not path.exists():
+        began = time.perf_counter()
+        make_database(path, options.events)
+        print(f"made {options.events:,} events in {time.perf_counter() - began:.0f} s: {path}")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "communique", "serve", "--db", f"sqlite:///{path}", "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env=os.environ | {"COMMUNIQUE_TOKEN": ""})
+    try:
+        wait_for(base, server)
+        print(f"{options.clients} clients, {options.seconds:.0f} s each, against {base}")
+        print(f"{'request':<14}{'requests':>10}{'failed':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
+        for name, make_request in (("event list", event_list_request), ("dyad series", dyad_request)):
+            latencies, failures = asyncio.run(load(base, make_request, options.clients, options.seconds))
+            cuts = statistics.quantiles(latencies, n=100)
+            rate = len(latencies) / options.seconds
+            print(
+                f"{name:<14}{len(latencies):>10}{failures:>8}{rate:>9.0f}{cuts[49] * 1000:>9.1f}{cuts[98] * 1000:>9.1f}"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        folder.cleanup()
+
+
+if __name__ == "__main__":
+    main()
