@@ -552,6 +552,8 @@ def actors_unknown(
         for text, mentions, articles in rows:
             table.add_row(Text(text), str(mentions), str(articles))
         Console().print(table)
+
+
 @app.command()
 def serve(
     db: Annotated[str, typer.Option(help="Database to serve: sqlite:///PATH or postgresql://USER@HOST/DB.")] = (
