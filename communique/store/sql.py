@@ -96,9 +96,10 @@ class SQLStore:
         Storing the same story again replaces it with identical rows, so it
         changes nothing; a new coder version replaces the story's events.
         """
-        row = article.as_dict()
-        row["captions"] = json.dumps(row["captions"], ensure_ascii=False)
-        row["coder_version"] = coder_version
+        self.save_batch([(article, events)], coder_version)
+
+    def save_batch(self, coded: list[tuple[Article, list[Event]]], coder_version: str) -> None:
+        """Store stories and their events in one transaction: all of them, or, if killed, none."""
         marks = ", ".join(self.placeholder for _ in ARTICLE_COLUMNS)
         updates = ", ".join(f"{column} = excluded.{column}" for column in ARTICLE_COLUMNS[1:])
         upsert = f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks}) "
@@ -107,10 +108,24 @@ class SQLStore:
         insert = f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({event_marks})"
         with self.transaction():
             cursor = self.db.cursor()
-            cursor.execute(upsert, [row[column] for column in ARTICLE_COLUMNS])
-            cursor.execute(f"DELETE FROM events WHERE article_id = {self.placeholder}", (article.id,))
-            if events:
-                cursor.executemany(insert, [[getattr(event, name) for name in EVENT_FIELDS] for event in events])
+            for article, events in coded:
+                row = article.as_dict()
+                row["captions"] = json.dumps(row["captions"], ensure_ascii=False)
+                row["coder_version"] = coder_version
+                cursor.execute(upsert, [row[column] for column in ARTICLE_COLUMNS])
+                cursor.execute(f"DELETE FROM events WHERE article_id = {self.placeholder}", (article.id,))
+                if events:
+                    cursor.executemany(insert, [[getattr(event, name) for name in EVENT_FIELDS] for event in events])
+
+    def stored_ids(self, ids: list[str], coder_version: str) -> set[str]:
+        """Which of these article ids are stored, coded by this coder version (to resume a job)."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):  # SQLite takes a bounded number of parameters
+            chunk = ids[start : start + 500]
+            marks = ", ".join(self.placeholder for _ in chunk)
+            query = f"SELECT id FROM articles WHERE coder_version = {self.placeholder} AND id IN ({marks})"
+            found.update(row[0] for row in self._rows(query, (coder_version, *chunk)))
+        return found
 
     def events(self, article_id: str | None = None) -> list[dict]:
         """Stored events as dicts, for one article or all, in stored order."""
