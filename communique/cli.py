@@ -236,6 +236,7 @@ def _code_on_dask(inputs, output, db, settings, scheduler, published, report) ->
         f"wrote {output}: {summary.articles} articles, {summary.events} events "
         f"({summary.parts_done} parts coded, {summary.parts_skipped} already done)",
         highlight=False,
+        soft_wrap=True,
     )
 
 
