@@ -17,7 +17,7 @@ def load(**options):
     """Load a Coder with the bundled tables and the installed spaCy pipeline.
 
     options: Settings fields (keep_negated, keep_hypothetical, statements, quad_scheme, batch_size,
-        workers, max_chars, model).
+        workers, max_chars, max_sentences, max_record_bytes, story_timeout, model).
     Returns a ready Coder.
     """
     from .pipeline import Coder
