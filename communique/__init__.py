@@ -17,7 +17,8 @@ def load(**options):
     """Load a Coder with the bundled tables and the installed spaCy pipeline.
 
     options: Settings fields (keep_negated, keep_hypothetical, statements, quad_scheme, batch_size,
-        workers, max_chars, model, lexicon, actors: a user's actor dictionary, YAML or CSV).
+        workers, max_chars, max_sentences, max_record_bytes, story_timeout, model, lexicon,
+        actors: a user's actor dictionary, YAML or CSV).
     Returns a ready Coder.
     """
     from .pipeline import Coder

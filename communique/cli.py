@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 stderr = Console(stderr=True)
 FORMATS = ("table", "jsonl", "csv")
+ENGINES = ("local", "dask")
 EVIDENCE_WIDTH = 160  # characters of evidence a table row shows; JSONL and CSV keep it whole
 LEXICON_OPTION = typer.Option(
     "--lexicon",
@@ -72,8 +74,8 @@ def code(
         list[str],
         typer.Argument(
             metavar="INPUT...",
-            help="Stories: .txt (one story), .jsonl or .csv files, saved web pages (.html), "
-            "RSS/Atom feeds (.xml, .rss, .atom), directories, or - for stdin.",
+            help="Stories: .txt (one story), .jsonl, .csv or .parquet files, saved web pages (.html), "
+            "RSS/Atom feeds (.xml, .rss, .atom), .zip archives, directories, or - for stdin.",
         ),
     ],
     published: Annotated[
@@ -88,11 +90,34 @@ def code(
             "with --output, from its extension.",
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events to this file.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write events to this file; with --engine dask, a directory (Parquet)."),
+    ] = None,
     db: Annotated[
-        str, typer.Option(help="Database to store into: sqlite:///PATH, postgresql://USER@HOST/DB, or none.")
-    ] = "sqlite:///communique.db",
-    workers: Annotated[int, typer.Option(min=1, help="Processes to parse in.")] = 1,
+        str | None,
+        typer.Option(
+            help="Database to store into: sqlite:///PATH, postgresql://USER@HOST/DB, or none. "
+            "Default: sqlite:///communique.db; none with --engine dask."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes to parse in; with --engine dask, local cluster workers.")
+    ] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Stories parsed and stored together (one transaction).")] = 64,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address, tcp://HOST:PORT; without it a local cluster is started."),
+    ] = None,
+    max_chars: Annotated[int, typer.Option(min=1, help="Longest story coded, in characters.")] = 200_000,
+    max_sentences: Annotated[int, typer.Option(min=1, help="Most sentences in a story coded.")] = 5_000,
+    max_record_bytes: Annotated[
+        int, typer.Option(min=1, help="Longest JSONL/CSV line or text file read, in bytes.")
+    ] = 8 * 1024 * 1024,
+    story_timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds a story may take to clean and code; 0 for no limit.")
+    ] = 60.0,
     keep_negated: Annotated[bool, typer.Option(help="Also output negated events (flagged).")] = False,
     keep_hypothetical: Annotated[
         bool, typer.Option(help='Also output events that only may happen ("could attack").')
@@ -119,14 +144,21 @@ def code(
 
     Example: communique code stories.jsonl --db sqlite:///events.db
 
+    Stories are read, parsed and stored in batches, so memory stays flat. A job
+    that was killed and is started again with the same command skips the
+    stories already stored by this coder version.
+
+    Example: communique code shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output events/
+
     Exit status: 0 when every input was read, 1 when some could not be
     (each is named on one line of standard error), 2 for a usage error.
     """
+    from .pipeline import batches, skip_stored
     from .sources import read_articles
 
-    chosen = _output_format(format, output)
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
     _date_option(published, "--published")
-    store = _open_store(db)
     failures = []
 
     def report(error: InputError) -> None:
@@ -138,6 +170,11 @@ def code(
         raise typer.BadParameter(f"use one of {', '.join(QUAD_SCHEMES)}", param_hint="--quad-scheme")
     settings = Settings(
         workers=workers,
+        batch_size=batch_size,
+        max_chars=max_chars,
+        max_sentences=max_sentences,
+        max_record_bytes=max_record_bytes,
+        story_timeout=story_timeout,
         keep_negated=keep_negated or keep_all,
         keep_hypothetical=keep_hypothetical or keep_all,
         keep_historical=keep_historical or keep_all,
@@ -147,10 +184,24 @@ def code(
         lexicon=str(lexicon or ""),
         actors=str(actors or ""),
     )
+    if engine == "dask":
+        _code_on_dask(inputs, output, db or "none", settings, scheduler, published, report)
+        if failures:
+            raise typer.Exit(1)
+        return
+    chosen = _output_format(format, output)
+    store = _open_store(db or "sqlite:///communique.db")
     coder = _coder(settings)
-    articles = read_articles(inputs, published=published, on_error=report)
+    articles = read_articles(inputs, published=published, on_error=report, max_record_bytes=max_record_bytes)
+    skipped: Counter[str] = Counter()  # a count, not the ids: a resumed job may skip millions
+    if store is not None:
+        store.begin_run(coder.version, dataclasses.asdict(settings))  # the run history says how these events were coded
+        articles = skip_stored(articles, store, coder.version, on_skip=lambda _: skipped.update(("stories",)))
     with _event_writer(chosen, output) as writer:
-        _code_and_store(coder, coder.pipe_mentions(articles, on_error=report), store, writer)
+        coded = batches(coder.pipe_mentions(articles, on_error=report), batch_size)
+        _code_and_store(coder, coded, store, writer)
+    if skipped:
+        stderr.print(f"skipped {skipped['stories']} stories already stored by coder {coder.version}", highlight=False)
     if store is not None:
         stderr.print(
             f"stored in {store.path}: {store.count('articles')} articles, {store.count('events')} events",
@@ -162,19 +213,62 @@ def code(
 
 
 def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
-    """Store and write each coded story as it comes, with a progress bar on a terminal."""
+    """Store each batch of coded stories in one transaction and write its events, with a progress bar on a terminal.
+
+    coded: batches of (Article, its Events, its Mentions). Each story's events are first linked to
+    earlier reports of the same happenings.
+    """
     linker = _Linker(store)
     with _progress() as progress:
         task = progress.add_task("coding", total=None)
-        for article, events, mentions in coded:
-            if article.language != "en":
-                notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
-                stderr.print(Text(notice), highlight=False, soft_wrap=True)
-            events = linker(events)
+        for batch in coded:
+            stories = []
+            for article, events, _ in batch:
+                if article.language != "en":
+                    notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
+                    stderr.print(Text(notice), highlight=False, soft_wrap=True)
+                stories.append((article, linker(events)))
             if store is not None:
-                store.save_events(article, events, coder.version, mentions=mentions)
-            writer.write(events)
-            progress.advance(task)
+                store.save_batch(stories, coder.version, mentions=[mentions for _, _, mentions in batch])
+            for _, events in stories:
+                writer.write(events)
+            progress.advance(task, len(batch))
+
+
+def _code_on_dask(inputs, output, db, settings, scheduler, published, report) -> None:
+    """Code on a Dask cluster into a Parquet dataset, with a progress bar over the input parts."""
+    from .cluster import code_on_dask, find_parts
+
+    if output is None:
+        raise typer.BadParameter("give a directory for the Parquet dataset of events", param_hint="--output")
+    if db.startswith("sqlite") or db.endswith((".db", ".sqlite", ".sqlite3")):
+        raise typer.BadParameter("SQLite has a single writer; use postgresql://... or none", param_hint="--db")
+    if db != "none":
+        checked = _open_store(db)  # a bad URL is a usage error before the cluster starts
+        if checked is not None:
+            checked.close()
+    parts = find_parts(inputs, on_error=report)
+    with _progress() as progress:
+        task = progress.add_task("coding on dask", total=len(parts))
+        try:
+            summary = code_on_dask(
+                parts,
+                output,
+                settings,
+                scheduler=scheduler,
+                db=None if db == "none" else db,
+                published=published,
+                on_error=report,
+                on_part=lambda _: progress.advance(task),
+            )
+        except CommuniqueError as error:
+            raise typer.BadParameter(str(error), param_hint="--scheduler") from None
+    stderr.print(
+        f"wrote {output}: {summary.articles} articles, {summary.events} events "
+        f"({summary.parts_done} parts coded, {summary.parts_skipped} already done)",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 class _Linker:

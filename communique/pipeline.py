@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,6 +21,7 @@ from .actors import ActorCoder, load_user_actors
 from .clean import clean_article
 from .errors import InputError, Messages
 from .events import CODER_VERSION, EventCoder, Lexicon
+from .limits import StoryTimeout, time_limit
 from .merge import merge_events
 from .parse import Parser, load_pipeline
 from .records import Article, Event, Mention
@@ -28,6 +31,7 @@ from .when import date_events
 from .where import Gazetteer, place_events
 
 ErrorHandler = Callable[[InputError], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,13 +117,23 @@ class Coder:
         (cleaned Article, its Events, its Mentions, unknown ones included with ``known=False``).
         """
         ready = self._cleaned(articles, on_error)
+        limit = self.settings.max_sentences
         # A story not in English is not parsed: it is passed on, stored and reported, uncoded.
         texts = ((article.text if article.language == "en" else "", article) for article in ready)
         for doc, article in self.parser.parse_articles(texts):
+            count = sum(1 for _ in doc.sents) if len(doc) > limit else 0  # fewer words than the limit: fewer sentences
+            where = article.origin or article.id
+            if count > limit:
+                on_error(InputError(where, Messages.TOO_MANY_SENTENCES.format(count=count, limit=limit)))
+                continue
             try:
-                events, mentions = self.code_doc_mentions(article, doc)
+                with time_limit(self.settings.story_timeout):
+                    events, mentions = self.code_doc_mentions(article, doc)
+            except StoryTimeout:
+                on_error(InputError(where, Messages.TIMED_OUT.format(seconds=self.settings.story_timeout)))
+                continue
             except Exception as error:  # one bad story must not stop the batch
-                on_error(InputError(article.origin or article.id, f"could not be coded: {error!r}"))
+                on_error(InputError(where, f"could not be coded: {error!r}"))
                 continue
             yield article, events, mentions
 
@@ -167,4 +181,47 @@ class Coder:
                 problem = Messages.TOO_LONG.format(size=len(article.text), limit=limit)
                 on_error(InputError(article.origin or article.id, problem))
                 continue
-            yield clean_article(article)
+            try:
+                with time_limit(self.settings.story_timeout):
+                    cleaned = clean_article(article)
+            except StoryTimeout:
+                seconds = self.settings.story_timeout
+                on_error(InputError(article.origin or article.id, Messages.TIMED_OUT.format(seconds=seconds)))
+                continue
+            yield cleaned
+
+
+class StoredIds(Protocol):
+    def stored_ids(self, ids: list[str], coder_version: str) -> set[str]: ...
+
+
+def skip_stored(
+    articles: Iterable[Article],
+    store: StoredIds,
+    coder_version: str,
+    *,
+    chunk: int = 500,
+    on_skip: Callable[[Article], None] = lambda _: None,
+) -> Iterator[Article]:
+    """The articles not yet stored by this coder version, so that a killed job started again goes on where it stopped.
+
+    Asks the store about ``chunk`` articles at a time: memory stays bounded
+    however many are stored. An article met twice in the input is coded twice
+    and stored once (the store upserts by id). ``on_skip`` is called with each
+    article skipped.
+    """
+    stream = iter(articles)
+    while batch := list(islice(stream, chunk)):
+        done = store.stored_ids([article.id for article in batch], coder_version)
+        for article in batch:
+            if article.id in done:
+                on_skip(article)
+            else:
+                yield article
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter): one stored transaction each."""
+    stream = iter(items)
+    while batch := list(islice(stream, size)):
+        yield batch

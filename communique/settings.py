@@ -25,7 +25,18 @@ class Settings:
         10-14, 15-20) or "icews" (01-05, 06-08, 09-13, 14-20).
     batch_size: texts handed to spaCy at once.
     workers: spaCy parsing processes.
-    max_chars: longest article coded; longer ones are reported and skipped.
+    max_chars: longest article coded, in characters; longer ones are reported
+        and skipped. This bounds the parse: spaCy's time and memory grow with
+        the length of a text.
+    max_sentences: most sentences in an article coded; more are reported and
+        the article skipped (a "story" of a million one-word sentences).
+    max_record_bytes: longest record the readers take, in bytes: a JSONL line,
+        a CSV line, a text file. A longer one is reported and skipped without
+        being held in memory.
+    story_timeout: seconds one story may take to clean and code (the stages
+        around the parse); a story taking longer is reported and skipped. 0
+        for no limit. Enforced in the main thread of a process (the command
+        line; not in Dask worker threads, which max_chars bounds instead).
     model: name of the spaCy pipeline; empty picks the installed English one.
     lexicon: a user's own verb table (the format of data/cameo/verbs.tsv), tried
         before the bundled one; empty for none.
@@ -42,6 +53,9 @@ class Settings:
     batch_size: int = 64
     workers: int = 1
     max_chars: int = 200_000
+    max_sentences: int = 5_000
+    max_record_bytes: int = 8 * 1024 * 1024
+    story_timeout: float = 60.0
     model: str = ""
     lexicon: str = ""
     actors: str = ""
@@ -51,3 +65,7 @@ class Settings:
             raise SettingsError(f"quad_scheme must be one of {QUAD_SCHEMES}, not {self.quad_scheme!r}")
         if self.workers < 1 or self.batch_size < 1:
             raise SettingsError("workers and batch_size must be at least 1")
+        if min(self.max_chars, self.max_sentences, self.max_record_bytes) < 1 or self.story_timeout < 0:
+            raise SettingsError(
+                "max_chars, max_sentences and max_record_bytes must be at least 1; story_timeout 0 or more"
+            )

@@ -10,6 +10,7 @@ others are polled.
 
 from __future__ import annotations
 
+import io
 import time
 import urllib.error
 import urllib.request
@@ -75,7 +76,7 @@ def poll_feed(
     except InputError as error:
         on_error(error)
         return Poll(url, 0, 0, 0)
-    articles = list(read_feed_file(content, url, None, on_error))
+    articles = list(read_feed_file(io.BytesIO(content), url, None, on_error, limit=MAX_FEED_BYTES))
     known = store.known_articles([article.id for article in articles])
     fresh = [article for article in articles if article.id not in known]
     events = 0

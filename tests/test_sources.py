@@ -134,15 +134,13 @@ def test_sources_default_raises_on_bad_input(tmp_path):
         list(read_articles([path]))
 
 
-def test_sources_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
-    import communique.sources as sources
-
-    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+def test_sources_line_over_the_record_limit_is_skipped_and_the_rest_read(tmp_path):
     path = tmp_path / "big.jsonl"
-    path.write_text('{"id": "a", "text": "' + "x" * 200 + '"}\n', encoding="utf-8")
-    articles, errors = read([path])
-    assert articles == []
-    assert errors == [f"{path}: file is {path.stat().st_size} bytes, more than the limit of 100"]
+    big = json.dumps({"id": "big", "text": "x" * 500})
+    path.write_text(f'{big}\n{{"id": "ok", "text": "Peru met Chile."}}\n', encoding="utf-8")
+    articles, errors = read([path], max_record_bytes=100)
+    assert [a.id for a in articles] == ["ok"]
+    assert errors == [f"{path}:1: line is more than the limit of 100 bytes (max_record_bytes); skipped"]
 
 
 def test_sources_article_over_the_length_limit_is_reported_and_the_rest_coded(coder):

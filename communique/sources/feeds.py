@@ -11,12 +11,14 @@ import calendar
 import datetime as dt
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
+from typing import BinaryIO
 
 import feedparser
 
 from ..errors import InputError, Messages
 from ..records import Article
 from .fields import article_id, make_article
+from .stream import read_bounded
 
 # Tags that end a paragraph of item HTML; their text is not run together.
 BLOCK_TAGS = frozenset(
@@ -26,11 +28,14 @@ SKIPPED_TAGS = frozenset({"script", "style", "figcaption", "noscript"})
 
 
 def read_feed_file(
-    content: bytes, origin: str, default_date, on_error: Callable[[InputError], None]
+    stream: BinaryIO, origin: str, default_date, on_error: Callable[[InputError], None], *, limit: int
 ) -> Iterator[Article]:
-    """Read each item of an RSS or Atom feed as a story; a bad item is reported and the next read."""
+    """Read each item of an RSS or Atom feed as a story; a bad item is reported and the next read.
+
+    limit: the largest feed read, in bytes; a larger one is reported, never read whole.
+    """
     try:
-        items = feed_records(content, origin)
+        items = feed_records(read_bounded(stream, origin, limit), origin)
     except InputError as error:
         on_error(error)
         return

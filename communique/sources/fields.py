@@ -10,27 +10,9 @@ from ..errors import InputError, Messages
 from ..records import Article
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-
-
-def decode(content: bytes, origin: str) -> str:
-    """Decode a file's bytes as UTF-8 text, refusing binary and empty files."""
-    if not content.strip():
-        raise InputError(origin, Messages.EMPTY_FILE)
-    if b"\x00" in content[:65536]:
-        raise InputError(origin, Messages.NOT_TEXT)
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(origin, Messages.NOT_TEXT) from error
-
-
-def decode_or_report(content: bytes, origin: str, on_error) -> str | None:
-    """``decode``, handing a refusal to ``on_error`` and giving None instead of raising."""
-    try:
-        return decode(content, origin)
-    except InputError as error:
-        on_error(error)
-        return None
+# Control characters (tab and line breaks aside) and lone surrogates carry no
+# words, and PostgreSQL refuses NUL in text; each becomes a space.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def parse_date(value: object, *, origin: str, line: int | None = None) -> dt.date | None:
@@ -46,7 +28,8 @@ def parse_date(value: object, *, origin: str, line: int | None = None) -> dt.dat
             return dt.date.fromisoformat(raw)
         return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
     except ValueError:
-        raise InputError(origin, Messages.BAD_DATE.format(value=raw), line) from None
+        shown = raw if len(raw) <= 40 else raw[:40] + "..."
+        raise InputError(origin, Messages.BAD_DATE.format(value=shown), line) from None
 
 
 def article_id(publisher: str, url: str, text: str) -> str:
@@ -58,10 +41,11 @@ def article_id(publisher: str, url: str, text: str) -> str:
 def make_article(record: dict, *, origin: str, line: int | None, default_date: dt.date | None) -> Article:
     """Build an Article from a record with fields id, text, title, published, url, publisher."""
     text = record.get("text")
-    if text is None or (isinstance(text, str) and not text.strip()):
-        raise InputError(origin, Messages.NO_TEXT, line)
-    if not isinstance(text, str):
+    if text is not None and not isinstance(text, str):
         raise InputError(origin, Messages.TEXT_NOT_STRING, line)
+    text = _CONTROL.sub(" ", text or "")
+    if not text.strip():
+        raise InputError(origin, Messages.NO_TEXT, line)
     raw_date = record.get("published", record.get("date"))
     published = parse_date(raw_date, origin=origin, line=line) or default_date
     url = _string(record.get("url"))
@@ -80,4 +64,4 @@ def make_article(record: dict, *, origin: str, line: int | None, default_date: d
 
 
 def _string(value: object) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else _CONTROL.sub(" ", str(value)).strip()

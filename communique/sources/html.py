@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import trafilatura
 
 from ..errors import InputError, Messages
 from ..records import Article
 from .fields import make_article
+from .stream import read_bounded
 
 # A page must open with markup somewhere near its start: a text file renamed
 # .html, or a PDF, is refused rather than coded as one long paragraph.
@@ -29,10 +31,14 @@ DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 
 
 def read_html_file(
-    content: bytes, origin: str, default_date, on_error: Callable[[InputError], None]
+    stream: BinaryIO, origin: str, default_date, on_error: Callable[[InputError], None], *, limit: int
 ) -> Iterator[Article]:
-    """Read one story from a saved web page; a page with no story text is reported."""
+    """Read one story from a saved web page; a page with no story text is reported.
+
+    limit: the largest page read, in bytes; a larger one is reported, never read whole.
+    """
     try:
+        content = read_bounded(stream, origin, limit)
         yield make_article(page_record(content, origin), origin=origin, line=None, default_date=default_date)
     except InputError as error:
         on_error(error)

@@ -302,6 +302,16 @@ class SQLStore:
         query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE article_id = {self.placeholder}"
         return sorted(_mention_values(row) for row in self.fetch(query, (article_id,))) == mention_rows
 
+    def stored_ids(self, ids: list[str], coder_version: str) -> set[str]:
+        """Which of these article ids are stored, coded by this coder version (to resume a job)."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):  # SQLite takes a bounded number of parameters
+            chunk = ids[start : start + 500]
+            marks = ", ".join(self.placeholder for _ in chunk)
+            query = f"SELECT id FROM articles WHERE coder_version = {self.placeholder} AND id IN ({marks})"
+            found.update(row[0] for row in self.fetch(query, (coder_version, *chunk)))
+        return found
+
     # Reading
 
     def events(self, article_id: str | None = None) -> list[dict]:

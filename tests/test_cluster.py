@@ -1,0 +1,84 @@
+"""The Dask engine (issue 8), on a real LocalCluster with two worker processes."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from communique import read_articles
+from communique.cli import app
+from communique.cluster import code_on_dask, find_parts, read_events
+from communique.settings import Settings
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as connected:
+            yield connected
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Samples in three shards: two JSONL files and a Parquet file, one in a subdirectory."""
+    root = tmp_path_factory.mktemp("corpus")
+    records = [json.loads(line) for line in SAMPLES.read_text(encoding="utf-8").splitlines()][:6]
+    (root / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[:2]), encoding="utf-8")
+    (root / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[2:4]) + "not json\n", encoding="utf-8")
+    (root / "more").mkdir()
+    columns = {name: [str(r.get(name) or "") for r in records[4:]] for name in ("id", "text", "published", "title")}
+    pq.write_table(pa.table(columns), root / "more" / "c.parquet")
+    return root
+
+
+def local_lines(coder, corpus) -> list[str]:
+    events = [event for _, found in coder.pipe(read_articles([corpus], on_error=lambda e: None)) for event in found]
+    return sorted(json.dumps(event.as_dict(), sort_keys=True) for event in events)
+
+
+def test_cluster_dask_run_gives_the_local_run_events_byte_for_byte(tmp_path, client, corpus, coder):
+    errors = []
+    parts = find_parts([corpus], on_error=errors.append)
+    assert len(parts) == 3
+    summary = code_on_dask(parts, tmp_path / "events", Settings(), client=client, on_error=errors.append)
+    assert (summary.articles, summary.parts_done) == (6, 3)
+    assert [str(e) for e in errors] == [f"{corpus / 'b.jsonl'}:3: malformed JSON: Expecting value"]
+    dask_lines = sorted(json.dumps(row, sort_keys=True) for row in read_events(tmp_path / "events"))
+    assert len(dask_lines) == summary.events > 0
+    assert dask_lines == local_lines(coder, corpus)
+
+    again = code_on_dask(parts, tmp_path / "events", Settings(), client=client, on_error=errors.append)
+    assert (again.parts_done, again.parts_skipped) == (0, 3)  # a job started again skips written parts
+
+
+def test_cluster_cli_with_a_scheduler_writes_parquet_and_stores_into_postgres(tmp_path, client, corpus, postgres_url):
+    from communique.store import open_store
+
+    output = tmp_path / "events"
+    args = ["code", str(corpus / "a.jsonl"), "--engine", "dask", "--scheduler", client.scheduler.address]
+    result = CliRunner().invoke(app, [*args, "--output", str(output), "--db", postgres_url])
+    assert result.exit_code == 0, result.output
+    assert "2 articles" in result.output
+    rows = list(read_events(output))
+    store = open_store(postgres_url)
+    assert store is not None
+    with store:
+        assert store.count("articles") == 2
+        assert sorted(event["event_id"] for event in store.events()) == sorted(row["event_id"] for row in rows)
+
+
+@pytest.mark.parametrize("args,problem", [(["--db", "sqlite:///x.db"], "single writer"), ([], "--output")])
+def test_cluster_cli_refuses_sqlite_and_a_missing_output(tmp_path, corpus, args, problem):
+    command = ["code", str(corpus), "--engine", "dask", *args]
+    if problem != "--output":
+        command += ["--output", str(tmp_path / "out")]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2
+    assert problem in result.output
