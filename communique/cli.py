@@ -230,6 +230,7 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
                 stories.append((article, linker(events)))
             if store is not None:
                 store.save_batch(stories, coder.version, mentions=[mentions for _, _, mentions in batch])
+                linker.stored()
             for _, events in stories:
                 writer.write(events)
             progress.advance(task, len(batch))
@@ -273,26 +274,32 @@ def _code_on_dask(inputs, output, db, settings, scheduler, published, report) ->
 
 class _Linker:
     """Gives new events the happening ids of earlier reports of the same happenings: those in
-    the store, or without one those of this run (kept in memory), so that both print the same."""
+    the store and those of this run not stored yet (kept in memory), so that a run with a
+    database and one without print the same."""
 
     def __init__(self, store) -> None:
         self.store = store
-        self.seen: list[Event] = []
+        self.unstored: list[Event] = []
 
     def __call__(self, events: list[Event]) -> list[Event]:
         from .merge import link_to_stored
 
         linked = link_to_stored(events, self.find)
-        if self.store is None:
-            self.seen.extend(event for event in linked if event.date)
+        self.unstored.extend(event for event in linked if event.date)
         return linked
 
+    def stored(self) -> None:
+        """The events linked so far are in the store now: they are found there from here on."""
+        if self.store is not None:
+            self.unstored.clear()  # memory stays flat however long the run
+
     def find(self, since: str, until: str) -> list[Event]:
+        found = [event for event in self.unstored if since <= (event.date or "") <= until]
         if self.store is None:
-            return [event for event in self.seen if since <= (event.date or "") <= until]
+            return found
         from .store import EventFilter
 
-        return [Event(**row) for row in self.store.query(EventFilter(since=since, until=until))]
+        return [Event(**row) for row in self.store.query(EventFilter(since=since, until=until))] + found
 
 
 @app.command()

@@ -178,7 +178,7 @@ def test_hostile_zip_archives_are_read_member_by_member(tmp_path):
     articles, errors = read([path], max_record_bytes=100_000)
     assert [a.text for a in articles] == [STORY, "Peru met Chile."]
     assert errors[0] == f"{path}!bomb.jsonl:1: line is more than the limit of 100,000 bytes (max_record_bytes); skipped"
-    assert errors[1] == f"{path}!inner.zip: unsupported file type '.zip' (use .txt, .jsonl, .csv, .parquet or .zip)"
+    assert errors[1].startswith(f"{path}!inner.zip: unsupported file type '.zip' (use .txt")
 
 
 def test_hostile_broken_zip_is_one_error_line(tmp_path):

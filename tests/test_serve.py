@@ -233,6 +233,8 @@ def test_serve_posted_story_is_coded_and_stored(client):
     assert any(e["cameo"].startswith("04") and e["source"] == "KORGOV" for e in coded["events"])
     stored = client.get("/api/articles/posted-1").json()
     assert len(stored["events"]) == len(coded["events"])
+    # The coder's own mentions are stored, each with the rule that coded it, not names found afterwards.
+    assert stored["mentions"] and all(m["rule"] != "actor name in the evidence" for m in stored["mentions"])
     assert client.get("/api/events", params={"article": "posted-1"}).json()["events"]
 
 

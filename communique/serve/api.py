@@ -358,8 +358,8 @@ def _save(store: SQLStore, write_lock: threading.Lock, coded: list, version: str
     """Store coded stories, one writer at a time."""
     saved = []
     with write_lock:
-        for article, events in coded:
-            store.save_events(article, events, version)
+        for article, events, mentions in coded:
+            store.save_events(article, events, version, mentions=mentions)
             saved.append({"id": article.id, "title": article.title, "events": [e.as_dict() for e in events]})
     return saved
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..records import Article, Event
+from ..records import Article, Event, Mention
 from ..settings import Settings
 from ..sources import read_articles
 from ..sources.fields import make_article
@@ -37,11 +37,12 @@ class Ingest:
             self._coder = Coder(self.settings)
         return self._coder
 
-    def code(self, articles: list[Article]) -> tuple[list[tuple[Article, list[Event]]], list[str]]:
-        """Code stories; returns (cleaned article, events) for each coded one, and one line per failure."""
+    def code(self, articles: list[Article]) -> tuple[list[tuple[Article, list[Event], list[Mention]]], list[str]]:
+        """Code stories; returns (cleaned article, events, actor mentions) for each coded one, and one
+        line per failure."""
         failures: list[str] = []
         with self._lock:
-            coded = list(self.coder.pipe(articles, on_error=lambda error: failures.append(str(error))))
+            coded = list(self.coder.pipe_mentions(articles, on_error=lambda error: failures.append(str(error))))
         return coded, failures
 
     def explain(self, text: str, published: dt.date | None) -> dict:

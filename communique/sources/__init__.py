@@ -139,8 +139,10 @@ def _read_zip(stream: BinaryIO, origin: str, default_date, on_error: ErrorHandle
 
 def _read_stdin(default_date, on_error: ErrorHandler, limit: int) -> Iterator[Article]:
     stream = sys.stdin.buffer
+    if not hasattr(stream, "peek"):  # a pipe has it; a stream put in by a caller may not
+        stream = io.BufferedReader(stream, HEAD_BYTES)
     # A stream starting with "{" is JSONL, with "<" a feed or a web page; anything else one plain-text story.
-    head = stream.peek(HEAD_BYTES)[:HEAD_BYTES] if hasattr(stream, "peek") else b""
+    head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]
     start = head.lstrip()[:1]
     reader = jsonl.read_jsonl_file if start == b"{" else text.read_text_file
     if start == b"<":
