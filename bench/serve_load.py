@@ -120,6 +120,9 @@ def _event(chance: random.Random, number: int, story: str, day: str) -> tuple:
         "confidence": 0.9,
         "coder_version": "load-1",
         "happening_id": event_id,
+        "date_end": None,
+        "place_precision": "",
+        "place_confidence": 0.0,
     }
     return tuple(row[name] for name in STORED_FIELDS)
 
@@ -202,7 +205,12 @@ def main() -> None:
     path = options.db or Path(folder.name) / "load.db"
     if not path.exists():
         began = time.perf_counter()
-        make_database(path, options.events)
+        # Made under another name and renamed when whole: a run that fails half way leaves no
+        # half-filled database for the next run to reuse.
+        partial = path.with_name(path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        make_database(partial, options.events)
+        partial.rename(path)
         print(f"made {options.events:,} events in {time.perf_counter() - began:.0f} s: {path}")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
