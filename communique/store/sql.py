@@ -210,7 +210,7 @@ class SQLStore:
         outcomes: dict[str, str] = {}
         writes = _Writes()
         with self.transaction():
-            stored = self._stored_versions(list(last))
+            stored = self.stored_versions(list(last))
             for index, (article, events) in enumerate(coded):
                 if last[article.id] != index:
                     continue
@@ -278,7 +278,7 @@ class SQLStore:
         insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))}){conflict}"
         cursor.executemany(insert, rows)
 
-    def _stored_versions(self, article_ids: list[str]) -> dict[str, str]:
+    def stored_versions(self, article_ids: list[str]) -> dict[str, str]:
         """The coder version each of these articles was stored with, for those already stored."""
         found: dict[str, str] = {}
         for start in range(0, len(article_ids), 500):  # well under any database's parameter limit
@@ -304,13 +304,7 @@ class SQLStore:
 
     def stored_ids(self, ids: list[str], coder_version: str) -> set[str]:
         """Which of these article ids are stored, coded by this coder version (to resume a job)."""
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):  # SQLite takes a bounded number of parameters
-            chunk = ids[start : start + 500]
-            marks = ", ".join(self.placeholder for _ in chunk)
-            query = f"SELECT id FROM articles WHERE coder_version = {self.placeholder} AND id IN ({marks})"
-            found.update(row[0] for row in self.fetch(query, (coder_version, *chunk)))
-        return found
+        return {article_id for article_id, version in self.stored_versions(ids).items() if version == coder_version}
 
     # Reading
 
@@ -349,12 +343,7 @@ class SQLStore:
 
     def known_articles(self, ids: list[str]) -> set[str]:
         """Which of these article ids the store already holds (what ``watch`` has seen)."""
-        known: set[str] = set()
-        for start in range(0, len(ids), 500):  # SQLite allows only so many parameters a statement
-            chunk = ids[start : start + 500]
-            marks = ", ".join(self.placeholder for _ in chunk)
-            known.update(row[0] for row in self.fetch(f"SELECT id FROM articles WHERE id IN ({marks})", tuple(chunk)))
-        return known
+        return set(self.stored_versions(ids))
 
     def count(self, table: str) -> int:
         if table not in TABLES:
