@@ -24,7 +24,7 @@ from rich.text import Text
 
 from . import __version__
 from .errors import CommuniqueError, InputError, Messages
-from .records import EVENT_FIELDS, Event
+from .records import EVENT_FIELDS, Article, Event
 from .settings import QUAD_SCHEMES, Settings
 
 app = typer.Typer(
@@ -224,9 +224,7 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
         for batch in coded:
             stories = []
             for article, events, _ in batch:
-                if article.language != "en":
-                    notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
-                    stderr.print(Text(notice), highlight=False, soft_wrap=True)
+                _report_if_not_english(article)
                 stories.append((article, linker(events)))
             if store is not None:
                 store.save_batch(stories, coder.version, mentions=[mentions for _, _, mentions in batch])
@@ -270,6 +268,13 @@ def _code_on_dask(inputs, output, db, settings, scheduler, published, report) ->
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _report_if_not_english(article: Article) -> None:
+    """A story not in English is stored, not coded: say so on one line of standard error."""
+    if article.language != "en":
+        notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
+        stderr.print(Text(notice), highlight=False, soft_wrap=True)
 
 
 class _Linker:
@@ -339,9 +344,7 @@ def watch(
         stderr.print(Text.assemble(("error:", "red"), f" {error}"), highlight=False, soft_wrap=True)
 
     def coded(article, events) -> None:
-        if article.language != "en":
-            notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
-            stderr.print(Text(notice), highlight=False, soft_wrap=True)
+        _report_if_not_english(article)
         writer.write(events)
         sys.stdout.flush()
 
