@@ -218,7 +218,9 @@ def _code_and_store(coder, coded, store, writer: EventWriter) -> None:
     coded: batches of (Article, its Events, its Mentions). Each story's events are first linked to
     earlier reports of the same happenings.
     """
-    linker = _Linker(store)
+    from .store.linking import linker_for
+
+    linker = linker_for(store)
     with _progress() as progress:
         task = progress.add_task("coding", total=None)
         for batch in coded:
@@ -275,36 +277,6 @@ def _report_if_not_english(article: Article) -> None:
     if article.language != "en":
         notice = f"skipped: {article.origin}: {Messages.NOT_ENGLISH.format(language=article.language)}"
         stderr.print(Text(notice), highlight=False, soft_wrap=True)
-
-
-class _Linker:
-    """Gives new events the happening ids of earlier reports of the same happenings: those in
-    the store and those of this run not stored yet (kept in memory), so that a run with a
-    database and one without print the same."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-        self.unstored: list[Event] = []
-
-    def __call__(self, events: list[Event]) -> list[Event]:
-        from .merge import link_to_stored
-
-        linked = link_to_stored(events, self.find)
-        self.unstored.extend(event for event in linked if event.date)
-        return linked
-
-    def stored(self) -> None:
-        """The events linked so far are in the store now: they are found there from here on."""
-        if self.store is not None:
-            self.unstored.clear()  # memory stays flat however long the run
-
-    def find(self, since: str, until: str) -> list[Event]:
-        found = [event for event in self.unstored if since <= (event.date or "") <= until]
-        if self.store is None:
-            return found
-        from .store import EventFilter
-
-        return [Event(**row) for row in self.store.query(EventFilter(since=since, until=until))] + found
 
 
 @app.command()

@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .errors import InputError, Messages
-from .merge import COMPATIBLE_ROOTS, RECIPROCAL_ROOTS, date_span, link_to_stored
+from .merge import COMPATIBLE_ROOTS, RECIPROCAL_ROOTS, Linker, date_span
 from .records import Event
 
 
@@ -164,11 +164,5 @@ def _same_place(found: str, gold: str) -> bool:
 def link_as_stored(coded: Iterable[list[Event]]) -> list[Event]:
     """Link stories' events one story after another, each against those before it, as
     ``communique code`` does against its database."""
-    kept: list[Event] = []
-
-    def find(since: str, until: str) -> list[Event]:
-        return [event for event in kept if event.date and since <= event.date <= until]
-
-    for events in coded:
-        kept.extend(link_to_stored(events, find))
-    return kept
+    linker = Linker()
+    return [event for events in coded for event in linker(events)]

@@ -113,17 +113,93 @@ def link_happenings(events: list[Event], existing: Sequence[Event] = ()) -> list
     return [dataclasses.replace(event, happening_id=assigned[event.event_id]) for event in events]
 
 
-def link_to_stored(events: list[Event], find: Callable[[str, str], Iterable[Event]]) -> list[Event]:
-    """``link_happenings`` against stored events: those ``find(since, until)`` gives for the dates
-    the new events can reach (their own story's stored events left out, as it is being replaced)."""
+@dataclass(frozen=True)
+class Reach:
+    """Which stored events new events could report the same happening as, so that a store can
+    find them through its indexes instead of reading every event of the weeks around them.
+
+    since, until: the dates (ISO) a stored event must lie between.
+    actors: the first letters (up to ``ACTOR_KEY`` of them) of the new events' actor codes, and
+        their shorter prefixes: a stored event's source must start so to share an actor with a
+        new event's source, or with its target for a reciprocal act. None: any actor.
+    roots: the CAMEO roots compatible with the new events' codes.
+    articles: the new events' own stories, whose stored events are being replaced.
+    """
+
+    since: str
+    until: str
+    actors: frozenset[str] | None
+    roots: frozenset[str]
+    articles: frozenset[str]
+
+    def dates(self, event: Event) -> bool:
+        """Whether an event's date lies in the reach's window."""
+        return bool(event.date) and self.since <= (event.date or "") <= self.until
+
+
+# Two actor codes told with more or less detail ("KOR", "KORGOV") share their first three letters.
+ACTOR_KEY = 3
+
+
+def reach(events: Sequence[Event]) -> Reach | None:
+    """The Reach of new events in the store, or None when none of them is dated (nothing stored can match)."""
     spans = [span for span in map(date_span, events) if span is not None]
     if not spans:
-        return events
+        return None
     since = min(start for start, _ in spans) - dt.timedelta(days=LOOK_BACK)
     until = max(end for _, end in spans) + dt.timedelta(days=LOOK_BACK)
-    ours = {event.article_id for event in events}
-    existing = [event for event in find(since.isoformat(), until.isoformat()) if event.article_id not in ours]
+    codes = {code for event in events for code in (event.source, event.target) if code}
+    actors = None
+    if all(len(code) >= ACTOR_KEY for code in codes):
+        actors = frozenset(code[:length] for code in codes for length in range(1, ACTOR_KEY + 1))
+    roots = {event.cameo[:2] for event in events}
+    roots |= {root for pair in COMPATIBLE_ROOTS if pair & roots for root in pair}
+    articles = frozenset(event.article_id for event in events)
+    return Reach(since.isoformat(), until.isoformat(), actors, frozenset(roots), articles)
+
+
+def link_to_stored(events: list[Event], find: Callable[[Reach], Iterable[Event]]) -> list[Event]:
+    """``link_happenings`` against stored events: those ``find(reach)`` gives for the Reach of the
+    new events, with each of their happenings' other reports in its dates (it may give more; their
+    own story's stored events are left out, as it is being replaced)."""
+    found = reach(events)
+    if found is None:
+        return events
+    existing = [event for event in find(found) if event.article_id not in found.articles and found.dates(event)]
     return link_happenings(events, existing)
+
+
+class Linker:
+    """Links each new story's events to the earlier reports of the same happenings: those ``find``
+    gives from a store, and those linked in this run but not stored yet, kept in memory until
+    ``stored`` says they are, so that a run with a database and one without give the same ids.
+    ``communique code``, ``watch``, the service and a Dask run all link through one.
+
+    find: the stored events of a Reach (``store.linking.linkable``), or None without a store.
+    pending: stories already stored but not linked yet (a Dask run links after its workers
+        stored every part): until linked, their stored events are not earlier reports.
+    """
+
+    def __init__(self, find: Callable[[Reach], Iterable[Event]] | None = None) -> None:
+        self.find = find
+        self.unstored: list[Event] = []
+        self.pending: set[str] = set()
+
+    def __call__(self, events: list[Event]) -> list[Event]:
+        linked = link_to_stored(events, self._earlier)
+        self.unstored.extend(event for event in linked if event.date)
+        return linked
+
+    def stored(self) -> None:
+        """The events linked so far are in the store now: they are found there from here on."""
+        if self.find is not None:
+            self.unstored.clear()  # memory stays flat however long the run
+
+    def _earlier(self, found: Reach) -> list[Event]:
+        kept = [event for event in self.unstored if found.dates(event)]
+        if self.find is None:
+            return kept
+        return [event for event in self.find(found) if event.article_id not in self.pending] + kept
 
 
 def same_happening(a: Event, b: Event) -> bool:

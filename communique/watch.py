@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .errors import InputError
-from .merge import link_to_stored
 from .records import Article, Event
 from .sources.feeds import read_feed_file
-from .store import EventFilter, SQLStore
+from .store import SQLStore
+from .store.linking import linker_for
 
 USER_AGENT = "communique-watch (+https://example.invalid/communique)"
 FETCH_TIMEOUT = 30.0  # seconds; a stalled server must not stall the other feeds
@@ -80,9 +80,11 @@ def poll_feed(
     known = store.known_articles([article.id for article in articles])
     fresh = [article for article in articles if article.id not in known]
     events = 0
-    for article, coded in coder.pipe(fresh, on_error=on_error):
-        coded = link_to_stored(coded, lambda since, until: _stored(store, since, until))
-        store.save_events(article, coded, coder.version)
+    linker = linker_for(store)
+    for article, coded, mentions in coder.pipe_mentions(fresh, on_error=on_error):
+        coded = linker(coded)
+        store.save_events(article, coded, coder.version, mentions=mentions)
+        linker.stored()
         events += len(coded)
         on_coded(article, coded)
     return Poll(url, len(articles), len(fresh), events)
@@ -111,7 +113,3 @@ def watch_feeds(
         if polls is not None and done >= polls:
             return
         sleep(max(0.0, interval - (time.monotonic() - started)))
-
-
-def _stored(store: SQLStore, since: str, until: str) -> list[Event]:
-    return [Event(**row) for row in store.query(EventFilter(since=since, until=until))]

@@ -155,13 +155,16 @@ def test_merge_incremental_joins_stored_happenings():
     stored = link_happenings([report("old", "KOR", "RUS", "040", "2019-06-17")])
     asked = []
 
-    def find(since, until):
-        asked.append((since, until))
+    def find(reach):
+        asked.append(reach)
         return stored
 
     new = link_to_stored([report("new", "RUS", "KOR", "040", "2019-06-17")], find)
     assert new[0].happening_id == stored[0].happening_id == stored[0].event_id
-    assert asked and asked[0][0] < "2019-06-17" < asked[0][1]
+    assert asked and asked[0].since < "2019-06-17" < asked[0].until
+    # The store is asked only for events whose source could share an actor, and compatible codes.
+    assert {"RUS", "KOR"} <= asked[0].actors and "USA" not in asked[0].actors
+    assert "04" in asked[0].roots and "05" in asked[0].roots and "19" not in asked[0].roots
     other = link_to_stored([report("new2", "KOR", "RUS", "111", "2019-06-17")], find)
     assert other[0].happening_id == other[0].event_id
 

@@ -117,3 +117,29 @@ def test_watch_cli_needs_a_database_and_names_a_bad_url(tmp_path):
     assert runner.invoke(app, ["watch", "http://127.0.0.1:9/feed.rss", "--db", "none", "--once"]).exit_code == 2
     result = runner.invoke(app, ["watch", "ftp://example/feed", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--once"])
     assert result.exit_code == 1 and "ftp://example/feed: not an http://" in result.stderr
+
+
+def outlet_feed(folder: Path, name: str, title: str, text: str) -> None:
+    item = ITEM.format(slug=f"{name}-1", title=title, text=text)
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>{item}</channel></rss>'
+    (folder / f"{name}.rss").write_text(rss, encoding="utf-8")
+
+
+def test_watch_links_reports_of_one_happening_across_feeds(server, tmp_path, coder):
+    """Two outlets' feeds report one meeting: polled from a local server through the Python API,
+    the two reports share a happening id in the database, and ``happenings`` counts one."""
+    site, base = server
+    outlet_feed(site, "Harbour Ledger", "Talks in Tokyo", "Japan and China held talks in Tokyo on Monday.")
+    outlet_feed(site, "Northern Wire", "Tokyo meeting", "Chinese and Japanese officials met in Tokyo on Monday.")
+    errors: list = []
+    with SQLiteStore(tmp_path / "watch.db") as store:
+        for name in ("Harbour%20Ledger", "Northern%20Wire"):
+            poll_feed(f"{base}/{name}.rss", coder, store, on_error=errors.append)
+        meetings = [e for e in store.events() if e["cameo"].startswith("04")]
+        mentions = store.count("mentions")
+    assert errors == [] and mentions > 0
+    assert len({e["article_id"] for e in meetings}) == 2 and len({e["happening_id"] for e in meetings}) == 1
+    shown = CliRunner().invoke(app, ["happenings", "--db", f"sqlite:///{tmp_path / 'watch.db'}", "-f", "jsonl"])
+    assert shown.exit_code == 0, shown.output
+    rows = [json.loads(line) for line in shown.stdout.splitlines() if line.startswith("{")]
+    assert any(row["n_articles"] == 2 and row["cameo"].startswith("04") for row in rows)
