@@ -134,10 +134,11 @@ def code_part(part: Part, settings: Settings, output: str, db: str | None = None
     count = events = 0
     try:
         with pq.ParquetWriter(partial, schema) as writer:
-            for batch in batches(coder.pipe(articles, on_error=errors.append), settings.batch_size):
+            for batch in batches(coder.pipe_mentions(articles, on_error=errors.append), settings.batch_size):
                 if store is not None:
-                    store.save_batch(batch, coder.version)
-                found = [event for _, story_events in batch for event in story_events]
+                    stories = [(article, story_events) for article, story_events, _ in batch]
+                    store.save_batch(stories, coder.version, mentions=[mentions for _, _, mentions in batch])
+                found = [event for _, story_events, _ in batch for event in story_events]
                 writer.write_table(events_table(found, schema))
                 count += len(batch)
                 events += len(found)
@@ -182,6 +183,7 @@ def code_on_dask(
             todo.append(part)
     if not todo:
         return summary
+    done: set[str] = set()
     with _connect(client, scheduler, settings.workers) as connected:
         from distributed import as_completed
 
@@ -201,8 +203,75 @@ def code_on_dask(
             summary.articles += result.articles
             summary.events += result.events
             summary.parts_done += 1
+            done.add(result.part.name)
             on_part(result)
+    link_parts([part for part in todo if part.name in done], directory, db)
     return summary
+
+
+def link_parts(parts: list[Part], directory: Path, db: str | None) -> None:
+    """Link the happenings of the parts just coded, after every worker has stored its own.
+
+    Workers code parts at once and in any order, so they cannot link reports across parts
+    the same way twice. Here the client links them with the same Linker as a local run, a
+    story at a time in input order (the parts in the order given, each part's stories in
+    its order), each against the stored stories and those before it: the same input gives
+    the same happening ids whether coded locally or on a cluster. The database (when there
+    is one) and each part's Parquet file get the ids.
+    """
+    from .store import open_store
+    from .store.linking import linker_for
+
+    store = open_store(db) if db else None
+    try:
+        linker = linker_for(store)
+        if store is not None:  # stored by the workers, not linked yet: not earlier reports until linked
+            linker.pending.update(article for part in parts for article in _article_ids(directory / part.name))
+        for part in parts:
+            _link_part(linker, directory / part.name, store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _link_part(linker, path: Path, store) -> None:
+    """Link one part's stories in order; write the ids that changed to the store and the part's file."""
+    import pyarrow.parquet as pq
+
+    events = [Event(**row) for row in pq.read_table(path).to_pylist()]
+    linked = [event for story in _stories(events) for event in linker(story)]
+    changed = [(new.event_id, new.happening_id) for old, new in zip(events, linked, strict=True) if old != new]
+    if store is not None:
+        from .store.linking import set_happenings
+
+        set_happenings(store, changed)
+        linker.pending.difference_update(event.article_id for event in events)
+    linker.stored()
+    if changed:
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        try:
+            pq.write_table(events_table(linked), partial)
+            os.replace(partial, path)  # the part's file stays whole: the old one or the new one
+        finally:
+            partial.unlink(missing_ok=True)
+
+
+def _stories(events: list[Event]) -> Iterator[list[Event]]:
+    """A part's events story by story (a story's events are written together, in text order)."""
+    story: list[Event] = []
+    for event in events:
+        if story and event.article_id != story[0].article_id:
+            yield story
+            story = []
+        story.append(event)
+    if story:
+        yield story
+
+
+def _article_ids(path: Path) -> set[str]:
+    import pyarrow.parquet as pq
+
+    return set(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
 
 
 class _connect:

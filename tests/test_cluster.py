@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -12,8 +13,11 @@ from typer.testing import CliRunner
 from communique import read_articles
 from communique.cli import app
 from communique.cluster import code_on_dask, find_parts, read_events
+from communique.merge import Linker
 from communique.settings import Settings
 from tests.conftest import SAMPLES
+
+RELATED = Path(__file__).parent / "corpus" / "related" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +43,8 @@ def corpus(tmp_path_factory):
 
 
 def local_lines(coder, corpus) -> list[str]:
-    events = [event for _, found in coder.pipe(read_articles([corpus], on_error=lambda e: None)) for event in found]
+    linker = Linker()  # a local run links each story to those before it, as the cluster's client does
+    events = [e for _, found in coder.pipe(read_articles([corpus], on_error=lambda e: None)) for e in linker(found)]
     return sorted(json.dumps(event.as_dict(), sort_keys=True) for event in events)
 
 
@@ -82,3 +87,42 @@ def test_cluster_cli_refuses_sqlite_and_a_missing_output(tmp_path, corpus, args,
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2
     assert problem in result.output
+
+
+def test_cluster_links_happenings_across_parts_as_a_local_run_does(tmp_path, client, postgres_url):
+    """Reports of one happening in different parts get one happening id, the same as a local run
+    into a database gives, in the database and in the Parquet dataset; mentions are stored too."""
+    from communique.store import open_store
+
+    records = [json.loads(line) for line in RELATED.read_text(encoding="utf-8").splitlines()][:15]
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    for index, name in enumerate("abc"):  # every third story a part: reports of a happening fall apart
+        lines = [json.dumps(record) + "\n" for record in records[index::3]]
+        (shards / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
+    local_db = f"sqlite:///{tmp_path / 'local.db'}"
+    runner = CliRunner()
+    local = runner.invoke(app, ["code", str(shards), "--db", local_db, "--output", str(tmp_path / "local.jsonl")])
+    assert local.exit_code == 0, local.output
+    args = ["code", str(shards), "--engine", "dask", "--scheduler", client.scheduler.address, "--db", postgres_url]
+    dask = runner.invoke(app, [*args, "--output", str(tmp_path / "events")])
+    assert dask.exit_code == 0, dask.output
+
+    def ids_and_mentions(url):
+        store = open_store(url)
+        assert store is not None
+        with store:
+            return {e["event_id"]: e["happening_id"] for e in store.events()}, store.count("mentions")
+
+    local_ids, local_mentions = ids_and_mentions(local_db)
+    dask_ids, dask_mentions = ids_and_mentions(postgres_url)
+    parquet_ids = {row["event_id"]: row["happening_id"] for row in read_events(tmp_path / "events")}
+    assert dask_ids == local_ids == parquet_ids
+    assert dask_mentions == local_mentions > 0
+    part = {record["id"]: index % 3 for index, record in enumerate(records)}
+    printed = (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = {e["event_id"]: e["article_id"] for e in map(json.loads, printed)}
+    spans: dict[str, set[int]] = {}
+    for event_id, happening in local_ids.items():
+        spans.setdefault(happening, set()).add(part[articles[event_id]])
+    assert any(len(parts) > 1 for parts in spans.values())  # some happening was linked across parts

@@ -238,6 +238,30 @@ def test_serve_posted_story_is_coded_and_stored(client):
     assert client.get("/api/events", params={"article": "posted-1"}).json()["events"]
 
 
+LATER = {
+    "id": "posted-2",
+    "title": "Lavrov receives Kang",
+    "published": "2019-06-18",
+    "text": "Russian Foreign Minister Sergey Lavrov met South Korean Foreign Minister Kang Kyung-wha "
+    "in Moscow on Monday.",
+}
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_serve_posted_reports_of_one_happening_share_its_id(client, together):
+    """A posted story is linked to the stored reports of its happenings, as ``communique code`` links
+    them, whether posted after them or with them."""
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    posts = [[STORY, LATER]] if together else [STORY, LATER]
+    for body in posts:
+        assert client.post("/api/articles", json=body, headers=headers).status_code == 201
+    meetings = {}
+    for article in ("posted-1", "posted-2"):
+        events = client.get("/api/events", params={"article": article}).json()["events"]
+        meetings[article] = {e["happening_id"] for e in events if e["cameo"].startswith("04")}
+    assert meetings["posted-1"] and meetings["posted-1"] == meetings["posted-2"]
+
+
 def test_serve_uploaded_file_is_coded_and_stored(client):
     lines = json.dumps(STORY | {"id": "uploaded-1"}) + "\n" + '{"id": "bad", "published": "2019-02-30", "text": "x"}\n'
     files = {"file": ("stories.jsonl", lines.encode(), "application/x-ndjson")}

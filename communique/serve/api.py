@@ -313,7 +313,7 @@ def _write_routes(app: FastAPI) -> None:
         articles, failures = await _posted_articles(request)
         ingest: Ingest = request.app.state.ingest
         coded, coding_failures = await _in_thread(ingest.code, articles)
-        saved = await db(request).run(_save, request.app.state.stores.write_lock, coded, ingest.coder.version)
+        saved = await db(request).run(_save, request.app.state.stores.write_lock, ingest, coded)
         status = 201 if saved else 400
         body = {"articles": saved, "errors": failures + coding_failures}
         if not saved:
@@ -354,14 +354,10 @@ async def _posted_articles(request: Request) -> tuple[list, list[str]]:
     raise ApiError(415, "send application/json or a multipart/form-data upload")
 
 
-def _save(store: SQLStore, write_lock: threading.Lock, coded: list, version: str) -> list[dict]:
-    """Store coded stories, one writer at a time."""
-    saved = []
+def _save(store: SQLStore, write_lock: threading.Lock, ingest: Ingest, coded: list) -> list[dict]:
+    """Store coded stories, linked to earlier reports of their happenings, one writer at a time."""
     with write_lock:
-        for article, events, mentions in coded:
-            store.save_events(article, events, version, mentions=mentions)
-            saved.append({"id": article.id, "title": article.title, "events": [e.as_dict() for e in events]})
-    return saved
+        return ingest.store(store, coded)
 
 
 async def _in_thread(function: Any, *args: Any) -> Any:

@@ -17,6 +17,8 @@ from ..records import Article, Event, Mention
 from ..settings import Settings
 from ..sources import read_articles
 from ..sources.fields import make_article
+from ..store import SQLStore
+from ..store.linking import linker_for
 
 UPLOAD_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
 
@@ -44,6 +46,20 @@ class Ingest:
         with self._lock:
             coded = list(self.coder.pipe_mentions(articles, on_error=lambda error: failures.append(str(error))))
         return coded, failures
+
+    def store(self, store: SQLStore, coded: list[tuple[Article, list[Event], list[Mention]]]) -> list[dict]:
+        """Store coded stories one at a time, each linked first to the earlier reports of its
+        happenings (stored, or posted just before it) as ``communique code`` links them.
+        The caller holds the store's write lock: linking and storing take turns, so the same
+        stories posted in the same order get the same happening ids."""
+        linker = linker_for(store)
+        saved = []
+        for article, events, mentions in coded:
+            linked = linker(events)
+            store.save_events(article, linked, self.coder.version, mentions=mentions)
+            linker.stored()
+            saved.append({"id": article.id, "title": article.title, "events": [e.as_dict() for e in linked]})
+        return saved
 
     def explain(self, text: str, published: dt.date | None) -> dict:
         """Code a text without storing it, each event with the rules behind it."""
