@@ -16,11 +16,15 @@ import re
 
 from .records import Article
 
-# "SEOUL, June 17 (Yonhap) -- " or "NAIROBI, Kenya (AP) — " or "GENEVA -- ".
+# "SEOUL, June 17 (Yonhap) -- " or "NAIROBI, Kenya (AP) — " or "GENEVA -- ", or with the time
+# the story was filed: "BEIRUT, March 3, 11:40 p.m. EET (Reuters) - ". That time is when it was
+# told, not when anything happened: it leaves the text with the rest of the dateline.
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    # the time it was filed, with its zone: "March 3, 10:45 p.m. EST", "Jan 5 0930 GMT"
+    r"(?:,?\s*(?P<time>\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{4}|\d{1,2}:\d{2})(?:\s+(?P<zone>[A-Z]{1,5}))?)?"
     r"\s*(?:\((?P<credit>[^()\n]{1,40})\))?"
     r"\s*(?:--|—|–|-|:)\s+"
 )

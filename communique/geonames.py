@@ -16,6 +16,7 @@ class City:
     lon: float
     population: int
     admin1: str = ""  # the first-level region's code ("TX" for Texas)
+    timezone: str = ""  # its IANA time zone ("Asia/Seoul"): an event's local date (when.py)
 
 
 @functools.cache
@@ -31,6 +32,7 @@ def cities() -> tuple[City, ...]:
             city["longitude"],
             city["population"],
             city.get("admin1code") or "",
+            city.get("timezone") or "",
         )
         for city in cache.get_cities().values()
     ]

@@ -128,6 +128,8 @@ class Event:
     place_precision: str = ""  # city, region or country
     place_confidence: float = 0.0
     happening_id: str = ""  # reports of one real-world happening, in any story, share it (merge)
+    time: str = ""  # the clock time told with the event, HH:MM in ``time_zone`` ("at 0300 GMT")
+    time_zone: str = ""  # the zone it was told in: "UTC", "UTC-05:00", an IANA zone, or "local"
 
     def __post_init__(self) -> None:
         if not self.happening_id:  # alone until merged with other reports of the same happening

@@ -14,6 +14,16 @@ publication date stands in. A range gives the event its ``date_end``. Every
 event carries a ``date_precision``: day,
 week, month, year, "publication" when the publication date stood in, or
 "unknown" when the story has no date at all.
+
+Times and time zones: a clock time said with the event ("at 11 p.m. local time", "at 0300
+GMT", "at 14:30 (EST)") or a part of a day ("late on Tuesday night Washington time") may put
+the happening on another date where it happened than in the zone it was told in. An event's
+``date`` is the local date of the place where it happened, as GDELT and ICEWS date events: a
+time told in another zone is carried to the place's zone (from the gazetteer city nearest the
+event's place, or its country's largest city), and the day moves when midnight lies between.
+The clock time is kept in ``time`` (HH:MM, as told) and its zone in ``time_zone`` ("UTC",
+"UTC-05:00", an IANA zone such as "America/New_York", or "local"); a part of a day only
+decides the date. A time without a zone, or in local time, leaves the date as said.
 """
 
 from __future__ import annotations
@@ -21,13 +31,20 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
+import math
 import re
+import zoneinfo
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from .geonames import City, cities
 from .parse import ents_by_sentence
 from .records import Article, Event
+from .tables import DATA_DIR, read_table
+
+TIME_ZONES = DATA_DIR / "places" / "time_zones.tsv"
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
@@ -85,7 +102,12 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
         found = sentence_date(
             ents.get(event.sentence, []), article.published, future=event.modality == "intended", near=trigger_at
         )
+        told = sentence_time(article.text[event.evidence_start : event.evidence_end], event.evidence_start, trigger_at)
+        if told is not None:
+            event = dataclasses.replace(event, time=told.clock, time_zone=told.zone_name)
         if found is not None:
+            if told is not None and found.precision == "day" and found.end is None:
+                found = found._replace(day=local_day(found.day, told, event))
             end = found.end.isoformat() if found.end else None
             dated.append(
                 dataclasses.replace(event, date=found.day.isoformat(), date_precision=found.precision, date_end=end)
@@ -294,3 +316,148 @@ def _trigger_offset(text: str, event: Event) -> int | None:
         return None
     found = text.find(first, event.evidence_start, event.evidence_end or None)
     return found if found >= 0 else None
+
+
+# Times of day.
+
+
+class Told(NamedTuple):
+    """A time of day said with an event: its hour and minute, whether a clock time was said
+    (else a part of a day), and the zone it was told in (None: none said, or local time)."""
+
+    hour: int
+    minute: int
+    is_clock: bool
+    zone: dt.tzinfo | None
+    zone_name: str  # "UTC", "UTC-05:00", an IANA zone, "local", or "" when none was said
+    start: int
+
+    @property
+    def clock(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}" if self.is_clock else ""
+
+
+# The hour a part of a day stands for (early, plain, late): enough to tell which side of midnight.
+PARTS_OF_DAY = {"morning": (6, 9, 11), "afternoon": (13, 15, 17), "evening": (18, 19, 21), "night": (21, 22, 23)}
+WEEKDAY_NAMES = "|".join(name for name in calendar.day_name)
+
+
+@functools.cache
+def zone_names() -> dict[str, str]:
+    """The zones of ``time_zones.tsv`` by their lower-case names."""
+    return {row["name"].lower(): row["zone"] for row in read_table(TIME_ZONES, ("name", "zone"))}
+
+
+@functools.cache
+def _time_patterns() -> tuple[re.Pattern, re.Pattern]:
+    named = "|".join(re.escape(name) for name in sorted(zone_names(), key=len, reverse=True))
+    zone = (
+        rf"(?:\s*\(?\s*(?P<zone>local\s+time|(?:{named})(?:\s+time)?(?![\w])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+time))\)?"
+    )
+    clock = re.compile(
+        r"(?<![\d:.,])(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?"
+        r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d])"
+        r"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|hours|hrs|local))"
+        r"|(?P<word>midnight|noon))"
+        rf"(?:{zone})?",
+        re.IGNORECASE,
+    )
+    part = re.compile(
+        rf"\b(?:(?P<degree>early|late)\s+(?:on\s+)?)?(?:(?:{WEEKDAY_NAMES})\s+)?"
+        rf"(?P<part>morning|afternoon|evening|night)\b(?:{zone})?",
+        re.IGNORECASE,
+    )
+    return clock, part
+
+
+def sentence_time(sentence: str, offset: int = 0, near: int | None = None) -> Told | None:
+    """The time of day said in a sentence nearest ``near`` (a character offset in the story, the
+    event's trigger; the sentence starts at ``offset``): a clock time first, else a part of a day."""
+    clock, part = _time_patterns()
+    for pattern in (clock, part):
+        found = [told for match in pattern.finditer(sentence) if (told := _told(match, offset)) is not None]
+        if found:
+            return min(found, key=lambda told: (abs(told.start - near) if near is not None else 0, told.start))
+    return None
+
+
+def _told(match: re.Match, offset: int) -> Told | None:
+    groups = match.groupdict()
+    zone, zone_name = _zone(groups.get("zone") or "")
+    if groups.get("part"):
+        early, plain, late = PARTS_OF_DAY[groups["part"].lower()]
+        degree = (groups.get("degree") or "").lower()
+        hour = early if degree == "early" else late if degree == "late" else plain
+        return Told(hour, 0, False, zone, zone_name, offset + match.start())
+    if groups.get("word"):
+        hour, minute = (0, 0) if groups["word"].lower() == "midnight" else (12, 0)
+    elif groups.get("h12"):
+        hour, minute = int(groups["h12"]) % 12 + (12 if groups["half"].lower() == "p" else 0), int(groups["m12"] or 0)
+    elif groups.get("h24"):
+        hour, minute = int(groups["h24"]), int(groups["m24"])
+    else:
+        hour, minute = int(groups["mil"][:2]), int(groups["mil"][2:])
+    return Told(hour, minute, True, zone, zone_name, offset + match.start())
+
+
+def _zone(said: str) -> tuple[dt.tzinfo | None, str]:
+    """A zone as said ("GMT", "EST", "local time", "Washington time") as a tzinfo and a name to keep."""
+    said = " ".join(said.split())
+    if not said:
+        return None, ""
+    if said.lower() == "local time":
+        return None, "local"
+    name = said.lower().removesuffix(" time")
+    zone = zone_names().get(name) or zone_names().get(said.lower()) or _city_zone(name)
+    if not zone:
+        return None, ""
+    if zone[0] in "+-":
+        hours, minutes = int(zone[1:3]), int(zone[4:6])
+        sign = -1 if zone[0] == "-" else 1
+        offset = dt.timedelta(hours=hours, minutes=minutes) * sign
+        return dt.timezone(offset), "UTC" if not offset else f"UTC{zone}"
+    return zoneinfo.ZoneInfo(zone), zone
+
+
+def local_day(day: dt.date, told: Told, event: Event) -> dt.date:
+    """The date, where the event happened, of ``day`` at the time told in its zone."""
+    place = place_zone(event)
+    if told.zone is None or place is None:
+        return day
+    moment = dt.datetime.combine(day, dt.time(told.hour, told.minute), tzinfo=told.zone)
+    return moment.astimezone(place).date()
+
+
+def place_zone(event: Event) -> dt.tzinfo | None:
+    """The time zone of an event's place: its nearest gazetteer city's in its country, else the
+    zone of the country's largest city; None when the country is not known."""
+    if not event.country:
+        return None
+    name = _nearest_zone(event.country, event.lat, event.lon) if event.place_precision == "city" else ""
+    name = name or next((city.timezone for city in _cities_by_country().get(event.country, ())), "")
+    return zoneinfo.ZoneInfo(name) if name else None
+
+
+@functools.cache
+def _cities_by_country() -> dict[str, tuple[City, ...]]:
+    grouped: dict[str, list[City]] = {}
+    for city in cities():  # largest first
+        if city.timezone:
+            grouped.setdefault(city.country, []).append(city)
+    return {country: tuple(found) for country, found in grouped.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest_zone(country: str, lat: float | None, lon: float | None) -> str:
+    if lat is None or lon is None:
+        return ""
+    scale = math.cos(math.radians(lat))
+    found = _cities_by_country().get(country, ())
+    nearest = min(found, key=lambda city: (city.lat - lat) ** 2 + ((city.lon - lon) * scale) ** 2, default=None)
+    return nearest.timezone if nearest else ""
+
+
+@functools.cache
+def _city_zone(name: str) -> str:
+    """The zone of the largest gazetteer city of that name ("Kinshasa time")."""
+    return next((city.timezone for city in cities() if city.name.lower() == name), "")

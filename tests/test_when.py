@@ -1,8 +1,9 @@
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from communique.when import resolve_date
+from communique.when import local_day, resolve_date, sentence_time
 
 MONDAY = dt.date(2019, 6, 17)
 
@@ -122,3 +123,84 @@ def test_when_event_takes_the_date_nearest_its_trigger(code_text):
 def test_when_event_told_as_a_range_has_an_end(code_text):
     events = code_text("Russian and Chinese navies held joint exercises from Monday to Wednesday.", "2019-06-20")
     assert events and {(e.date, e.date_end, e.date_precision) for e in events} == {("2019-06-17", "2019-06-19", "day")}
+
+
+# Times and time zones: an event's date is the local date where it happened.
+
+
+@pytest.mark.parametrize(
+    "sentence,clock,zone",
+    [
+        ("Rockets hit the port at 11 p.m. local time on Tuesday.", "23:00", "local"),
+        ("The missile flew at 2200 GMT on Monday.", "22:00", "UTC"),
+        ("The blast came at 3:30 a.m. (EST) on Friday.", "03:30", "UTC-05:00"),
+        ("Shots were heard just after midnight Moscow time.", "00:00", "Europe/Moscow"),
+        ("The ministers met at 14:30 and talked for 2.5 hours.", "14:30", ""),
+        ("Troops crossed late on Tuesday night Washington time.", "", "America/New_York"),
+        ("The vote was held at 1030 hours.", "10:30", ""),
+    ],
+)
+def test_when_reads_times_and_zones(sentence, clock, zone):
+    told = sentence_time(sentence)
+    assert told is not None and (told.clock, told.zone_name) == (clock, zone)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Turnout rose 3.5 percent in 2019.", "The summit lasted two days.", "Some 1500 soldiers left."]
+)
+def test_when_finds_no_time_where_none_is_told(sentence):
+    assert sentence_time(sentence) is None
+
+
+PYONGYANG = {"place": "Pyongyang", "country": "PRK", "lat": 39.03, "lon": 125.75, "place_precision": "city"}
+TEHRAN = {"place": "Tehran", "country": "IRN", "lat": 35.69, "lon": 51.42, "place_precision": "city"}
+WASHINGTON = {"place": "Washington", "country": "USA", "lat": 38.9, "lon": -77.04, "place_precision": "city"}
+
+
+def placed(**place):
+    from tests.test_evaluate import event
+
+    return dataclasses.replace(event("PRK", "JPN", "190"), **place)
+
+
+@pytest.mark.parametrize(
+    "sentence,day,place,expected",
+    [
+        # 22:00 GMT on Monday is 07:00 on Tuesday in Pyongyang: the event's date is Tuesday.
+        ("The missile flew at 2200 GMT on Monday.", "2019-06-17", PYONGYANG, "2019-06-18"),
+        # Late Tuesday night in Washington is Wednesday morning in Tehran.
+        ("Drones struck late on Tuesday night Washington time.", "2019-06-18", TEHRAN, "2019-06-19"),
+        # 01:00 GMT on Wednesday is still Tuesday evening in Washington.
+        ("The vote closed at 0100 GMT on Wednesday.", "2019-06-19", WASHINGTON, "2019-06-18"),
+        # Local time, or no zone, leaves the date as told; so does 0300 GMT in Tehran (the same day).
+        ("Rockets hit at 11 p.m. local time on Monday.", "2019-06-17", PYONGYANG, "2019-06-17"),
+        ("Rockets hit at 11 p.m. on Monday.", "2019-06-17", PYONGYANG, "2019-06-17"),
+        ("Shells fell at 0300 GMT on Monday.", "2019-06-17", TEHRAN, "2019-06-17"),
+        # A place with no known country keeps the date in the zone it was told in.
+        ("The missile flew at 2200 GMT on Monday.", "2019-06-17", {}, "2019-06-17"),
+    ],
+)
+def test_when_dates_an_event_on_its_local_date(sentence, day, place, expected):
+    told = sentence_time(sentence)
+    assert told is not None
+    assert local_day(dt.date.fromisoformat(day), told, placed(**place)).isoformat() == expected
+
+
+def test_when_coded_event_keeps_its_time_and_local_date(code_text):
+    # 22:00 GMT on Monday is 07:00 on Tuesday in Seoul, the dateline city where the attack is placed.
+    events = code_text(
+        "SEOUL, June 18 (Yonhap) -- North Korean troops attacked South Korean guard posts at 2200 GMT on Monday.",
+        "2019-06-18",
+    )
+    attacks = [e for e in events if e.source.startswith("PRK")]
+    assert attacks and {(e.place, e.date, e.time, e.time_zone) for e in attacks} == {
+        ("Seoul", "2019-06-18", "22:00", "UTC")
+    }
+    local = code_text(
+        "SEOUL, June 18 (Yonhap) -- North Korean troops attacked South Korean guard posts"
+        " at 11 p.m. local time on Monday.",
+        "2019-06-18",
+    )
+    assert {(e.date, e.time, e.time_zone) for e in local if e.source.startswith("PRK")} == {
+        ("2019-06-17", "23:00", "local")
+    }
