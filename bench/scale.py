@@ -76,7 +76,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         write_shards(articles, Path(scratch), options.shards)
         parts = find_parts([scratch], on_error=print)
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             with Client(cluster) as client:
                 client.register_plugin(LoadCoder(Settings()))  # warm: each worker loads its Coder now
                 seconds, _ = timed(

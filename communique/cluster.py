@@ -297,7 +297,8 @@ class _connect:
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # None still binds the default 8787 and fails when another cluster holds it; ":0" takes a free port.
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
             self.owned.append(cluster)

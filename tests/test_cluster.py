@@ -24,7 +24,7 @@ RELATED = Path(__file__).parent / "corpus" / "related" / "articles.jsonl"
 def client():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         with Client(cluster) as connected:
             yield connected
 
