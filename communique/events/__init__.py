@@ -15,6 +15,7 @@ from itertools import combinations, permutations
 from spacy.tokens import Doc, Span
 
 from .. import __version__
+from ..actors.unknown import find_unknown
 from ..errors import DataTableError, Messages
 from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
@@ -79,7 +80,7 @@ class EventCoder:
 
     def _sentence_predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Span, list[Predicate]]]:
         """Each sentence's predicates, quotations attributed, bare statements given way to better ones."""
-        index = MentionIndex(mentions)
+        index = MentionIndex(mentions, find_unknown(doc, mentions))
         quotations = find_quotations(doc, mentions)
         quoted = quoted_tokens(doc) if quotations else set()
         found = []
@@ -121,6 +122,8 @@ class EventCoder:
             return []
         if predicate.cameo.startswith("01") and not settings.statements:
             return []
+        if predicate.cameo.startswith("01") and all(_unknown_name(m) for m in predicate.sources):
+            return []  # talk by someone no table knows is too little to keep
         events = []
         for source, target in self._pairs(predicate):
             event = self._event(article, evidence, predicate, source, target, place)
@@ -220,6 +223,11 @@ def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
     if not predicate.quote_speaker:
         predicate = replace(predicate, quote_speaker=quotation.speaker_name)
     return predicate
+
+
+def _unknown_name(mention: Mention) -> bool:
+    """A name no table codes, taken as a doer of unknown country (see MentionIndex)."""
+    return mention.rule.startswith("unknown:")
 
 
 def _year(article: Article) -> int | None:

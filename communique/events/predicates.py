@@ -53,7 +53,7 @@ TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "amon
 # "Britain and France proposed a resolution" is done together, to no one: one
 # event each.
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
-RECIPROCAL_CODES = frozenset({"036", "037"})  # intents to meet and to settle: "the two sides will hold talks"
+RECIPROCAL_CODES = frozenset({"036", "037", "057"})  # intents to meet and to settle; agreements reached
 ONE_WAY_CODES = frozenset({"042", "043"})  # a visit and its hosting; a meeting elsewhere (044) is mutual
 RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
@@ -72,6 +72,7 @@ RECIPIENT_CODES = frozenset({"063"})
 # protest the country's civilians'.
 UNNAMED_STATE_ROOTS = frozenset({"17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
+UNKNOWN_COUNTRY = "---"
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -116,10 +117,21 @@ class Predicate:
 class MentionIndex:
     """The actor mentions of one story, looked up by the parse token that heads them."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], unknown: list[Mention] | None = None) -> None:
         self.by_head: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_head.setdefault(mention.head, []).append(mention)
+        # Names no table codes, as actors of unknown country: a doer of last resort.
+        self.unknown_by_head: dict[int, list[Mention]] = {}
+        for mention in unknown or ():
+            actor = Actor.from_parts(UNKNOWN_COUNTRY, name=mention.actor.name or mention.text)
+            self.unknown_by_head.setdefault(mention.head, []).append(replace(mention, actor=actor))
+
+    def unknown_at(self, token: Token | None) -> list[Mention]:
+        """The unknown names a phrase is headed by (or joins with "and"): "Kenzo Oshima said"."""
+        if token is None:
+            return []
+        return _unique([m for member in (token, *token.conjuncts) for m in self.unknown_by_head.get(member.idx, ())])
 
     def at(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
@@ -515,13 +527,14 @@ class PredicateFinder:
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
-            return mentions.of_phrase(by), target
+            return mentions.of_phrase(by) or mentions.unknown_at(by), target
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
     def subjects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
         subject = subject_of(verb)
         if subject is not None:
-            return mentions.of_phrase(subject)
+            # A name no table codes still acts: its event is kept with the country unknown.
+            return mentions.of_phrase(subject) or mentions.unknown_at(subject)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)  # "met and signed"
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
@@ -557,6 +570,12 @@ class PredicateFinder:
         found = mentions.of_phrase(obj, head=obj is not None and obj.i not in skip)
         if found:
             return found
+        if event_noun and obj is not None:
+            # "rejected the accusations by Colombia", "condemned the attack by the rebels":
+            # what is answered is its maker's doing, so the maker is the target.
+            found = self._preposition_objects(obj, None, mentions, ("by",))
+            if found:
+                return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
         return found or mentions.of_phrase(child_with(verb, "dative"))
 
@@ -613,16 +632,21 @@ class PredicateFinder:
         # "Russia's cooperation was important" reports no cooperation.
         if not sources or not (targets or len(sources) > 1):
             return None
+        # "a demonstration against the new tax", "a hunger strike for their release": what the
+        # noun's own phrase says it is for picks the sub-code, as for a verb's clause.
+        refined = self.lexicon.refine(entry.cameo, clause_words(noun))
         return Predicate(
             head=noun,
-            cameo=entry.cameo,
+            cameo=refined,
             trigger=[noun],
             sources=sources,
             targets=targets,
             specific=bool(entry.pattern),
             basis="noun",
             consumed={noun.i},
-            rule=entry.describe() + " (an event noun with its actors)",
+            rule=entry.describe()
+            + " (an event noun with its actors)"
+            + (f"; refined to {refined} by the noun's words" if refined != entry.cameo else ""),
         )
 
 
