@@ -73,6 +73,13 @@ RECIPIENT_CODES = frozenset({"063"})
 UNNAMED_STATE_ROOTS = frozenset({"17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
+# Force a state reports another using is an accusation of aggression, too.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+ACCUSATION = "112"
+# Roles that report what they saw rather than speak for a state.
+REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -101,6 +108,8 @@ class Predicate:
     basis: str = "verb"  # how it was coded: pattern, verb, noun, frame, reported (see confidence.py)
     consumed: set[int] = field(default_factory=set)
     rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
+    speech: Token | None = None  # the verb of saying that reports this event ("said"), if any
+    speakers: list[Mention] = field(default_factory=list)  # who reports it
 
     @property
     def reciprocal(self) -> bool:
@@ -214,7 +223,37 @@ class PredicateFinder:
         predicates = [p for p in predicates if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped]
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
-        return [p for p in predicates if p.head.i not in consumed]
+        predicates = [p for p in predicates if p.head.i not in consumed]
+        return predicates + [a for p in predicates if (a := self._accusation(p)) is not None]
+
+    def _accusation(self, reported: Predicate) -> Predicate | None:
+        """A state that says another used force accuses it of aggression (CAMEO 112), besides
+        the force reported: "Kyiv said Russian troops shelled the town" is also Kyiv's
+        accusation. Witnesses, medics and the press only report."""
+        if reported.speech is None or reported.cameo[:2] not in FORCE_ROOTS or not reported.sources:
+            return None
+        if reported.negated or reported.modality != "asserted":
+            return None
+        said_by = subject_of(reported.speech)
+        if said_by is not None and said_by.lemma_.lower() in REPORTING_NOUNS:
+            return None  # "military sources said": sources tell, they do not accuse
+        if any(m.actor.country == UNKNOWN_COUNTRY for m in reported.sources):
+            return None  # "said its jets struck": whose jets is not sure enough to accuse
+        doers = {m.actor.code for m in reported.sources}
+        speakers = [m for m in reported.speakers if m.actor.code not in doers and _speaks_for_a_state(m.actor)]
+        if not speakers or {m.actor.country for m in speakers} & {m.actor.country for m in reported.sources}:
+            return None
+        code = self.lexicon.frame_code("accuse", reported.cameo) or ACCUSATION
+        return Predicate(
+            head=reported.speech,
+            cameo=code,
+            trigger=[reported.speech],
+            sources=speakers,
+            targets=reported.sources,
+            basis="reported",
+            consumed={reported.speech.i},
+            rule=f"a state reporting another's use of force accuses it -> {code}; {reported.rule}",
+        )
 
     def _noun_predicates(
         self, sentence: Span, mentions: MentionIndex, heads: set[int], taken: set[int]
@@ -493,10 +532,16 @@ class PredicateFinder:
             subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
+        elif speakers and subject is not None and _owned_by_pronoun(subject):
+            # "Israel said its jets struck ...": the speaker's own jets.
+            country = speakers[0].actor.country
+            sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
             sources=sources,
+            speech=verb,
+            speakers=speakers,
             basis="reported",
             quote_speaker=speaker,
             consumed=inner.consumed | {verb.i, inner.head.i},
@@ -661,6 +706,26 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in noun.children)
+
+
+def _of_country(mention: Mention, country: str) -> Mention:
+    if not country or country == UNKNOWN_COUNTRY:
+        return mention
+    actor = mention.actor
+    return replace(mention, actor=Actor.from_parts(country, actor.roles, name=actor.name, title=actor.title))
+
+
+def _speaks_for_a_state(actor: Actor) -> bool:
+    """A country, its government, army or an international body; not its press or its people."""
+    return (
+        actor.country not in ("", UNKNOWN_COUNTRY)
+        and not set(actor.roles) & REPORTING_ROLES
+        or (actor.code.startswith("IGO") and not set(actor.roles) & REPORTING_ROLES)
+    )
 
 
 def _own_future(clause: Token) -> bool:
