@@ -80,6 +80,10 @@ ACCUSATION = "112"
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
+# Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
+# saying that press it as a demand rather than an appeal.
+NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance"})
+EMPHATIC_VERBS = frozenset({"stress", "emphasize", "emphasise", "underline", "underscore", "insist", "reiterate"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -327,6 +331,9 @@ class PredicateFinder:
                     # The reported event wins even when its actors are unknown: a statement
                     # is what is left when a sentence reports nothing codable.
                     return self._reported(verb, inner, mentions)
+            needed = self._needed(verb, mentions, memo)
+            if needed is not None:
+                return needed
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
@@ -499,6 +506,35 @@ class PredicateFinder:
             consumed={verb.i, *wrapped.consumed, wrapped.head.i},
             rule=f"frames.tsv: {verb.lemma_.lower()} = {frame}, wrapping {wrapped.cameo} -> {code}; {wrapped.rule}",
         )
+
+    def _needed(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
+        """ "stressed the need to lift the embargo", "spoke of the need for a ceasefire": saying
+        an act is needed asks for it; an emphatic verb demands it, any other appeals for it."""
+        need = object_of(verb) or next(
+            (child_with(c, "pobj") for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None
+        )
+        if need is None or need.lemma_.lower() not in NEED_NOUNS:
+            return None
+        wrapped = None
+        for child in need.children:
+            if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                wrapped = self.code_clause(child, mentions, memo)
+            elif child.dep_ == "prep" and child.lower_ == "for" and wrapped is None:
+                noun = child_with(child, "pobj")
+                entry = self.lexicon.match_noun(noun.lemma_.lower(), modifier_words(noun)) if noun is not None else None
+                if noun is not None and entry is not None:
+                    targets = self.objects(noun, mentions)
+                    wrapped = Predicate(noun, entry.cameo, [noun], [], targets, basis="noun", rule=entry.describe())
+            if wrapped is not None:
+                break
+        if wrapped is None:
+            return None
+        frame = "demand" if verb.lemma_.lower() in EMPHATIC_VERBS else "appeal"
+        needed = self._frame(verb, frame, wrapped, mentions)
+        needed.trigger = sorted({*needed.trigger, need}, key=lambda t: t.i)
+        needed.consumed |= {need.i}
+        needed.rule = f'"the need" for an act is asked for ({frame}); {needed.rule}'
+        return needed
 
     def _obligation(
         self, verb: Token, clause: Token, inner: Predicate | None, mentions: MentionIndex
