@@ -36,6 +36,12 @@ NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
 # anything more telling the same speaker does in the same sentence.
 BARE_STATEMENTS = frozenset({"010", "012", "013", "019"})
 DEMAND_ROOTS = ("02", "10")
+FORCE_CODES = ("18", "19", "20")
+# CAMEO codes force between protesters and police as a riot (145) one way and violent
+# repression (175) the other, not as a military clash (190).
+DISSENT_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB"})
+POLICE_ROLES = frozenset({"COP"})
+RIOT, REPRESSION = "145", "175"
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
 
@@ -126,7 +132,7 @@ class EventCoder:
             return []  # talk by someone no table knows is too little to keep
         events = []
         for source, target in self._pairs(predicate):
-            event = self._event(article, evidence, predicate, source, target, place)
+            event = self._event(article, evidence, _street_violence(predicate, source, target), source, target, place)
             if event.target != event.source:  # "held their meeting" is nothing between two actors
                 events.append(event)
         return events
@@ -225,6 +231,19 @@ def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
     return predicate
 
 
+def _street_violence(predicate: Predicate, source: Mention, target: Mention | None) -> Predicate:
+    """Generic force (190) by protesters on police is a riot, by police on protesters repression."""
+    if predicate.cameo != "190" or target is None:
+        return predicate
+    source_roles, target_roles = set(source.actor.roles), set(target.actor.roles)
+    if source_roles & DISSENT_ROLES and target_roles & POLICE_ROLES:
+        return replace(predicate, cameo=RIOT, rule=predicate.rule + f"; protesters against police -> {RIOT}")
+    if source_roles & POLICE_ROLES and target_roles & DISSENT_ROLES:
+        rule = predicate.rule + f"; police against protesters -> {REPRESSION}"
+        return replace(predicate, cameo=REPRESSION, rule=rule)
+    return predicate
+
+
 def _unknown_name(mention: Mention) -> bool:
     """A name no table codes, taken as a doer of unknown country (see MentionIndex)."""
     return mention.rule.startswith("unknown:")
@@ -252,6 +271,8 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
     if target.country != UNKNOWN_COUNTRY:
         return target
     international = cameo.startswith(INTERNATIONAL_CODES)
+    if cameo.startswith(FORCE_CODES) and place:
+        international = True  # the victims of force are where it falls: "an Israeli airstrike on Rafah"
     country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place
     if not country:
         return target

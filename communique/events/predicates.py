@@ -608,8 +608,23 @@ class PredicateFinder:
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
-            return mentions.of_phrase(by) or mentions.unknown_at(by), target
+            return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
+
+    def _maker_of_means(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """Who did a passive act with no "by": the maker of the event it happened in.
+        "Five soldiers were killed in an ambush by Taliban fighters", "... in an Israeli airstrike"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            noun = child_with(prep, "pobj")
+            if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
+                continue
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    return mentions.of_phrase(child_with(child, "pobj"))
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return mentions.of_phrase(child)
+            return mentions.at(noun)
+        return []
 
     def subjects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
         subject = subject_of(verb)
