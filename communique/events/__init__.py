@@ -15,6 +15,7 @@ from itertools import combinations, permutations
 from spacy.tokens import Doc, Span
 
 from .. import __version__
+from ..actors.unknown import find_unknown
 from ..errors import DataTableError, Messages
 from ..records import Actor, Article, Event, Mention
 from ..settings import Settings
@@ -35,6 +36,12 @@ NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
 # anything more telling the same speaker does in the same sentence.
 BARE_STATEMENTS = frozenset({"010", "012", "013", "019"})
 DEMAND_ROOTS = ("02", "10")
+FORCE_CODES = ("18", "19", "20")
+# CAMEO codes force between protesters and police as a riot (145) one way and violent
+# repression (175) the other, not as a military clash (190).
+DISSENT_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB"})
+POLICE_ROLES = frozenset({"COP"})
+RIOT, REPRESSION = "145", "175"
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
 
@@ -79,7 +86,7 @@ class EventCoder:
 
     def _sentence_predicates(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, Span, list[Predicate]]]:
         """Each sentence's predicates, quotations attributed, bare statements given way to better ones."""
-        index = MentionIndex(mentions)
+        index = MentionIndex(mentions, find_unknown(doc, mentions))
         quotations = find_quotations(doc, mentions)
         quoted = quoted_tokens(doc) if quotations else set()
         found = []
@@ -121,9 +128,11 @@ class EventCoder:
             return []
         if predicate.cameo.startswith("01") and not settings.statements:
             return []
+        if predicate.cameo.startswith("01") and all(_unknown_name(m) for m in predicate.sources):
+            return []  # talk by someone no table knows is too little to keep
         events = []
         for source, target in self._pairs(predicate):
-            event = self._event(article, evidence, predicate, source, target, place)
+            event = self._event(article, evidence, _street_violence(predicate, source, target), source, target, place)
             if event.target != event.source:  # "held their meeting" is nothing between two actors
                 events.append(event)
         return events
@@ -222,6 +231,24 @@ def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
     return predicate
 
 
+def _street_violence(predicate: Predicate, source: Mention, target: Mention | None) -> Predicate:
+    """Generic force (190) by protesters on police is a riot, by police on protesters repression."""
+    if predicate.cameo != "190" or target is None:
+        return predicate
+    source_roles, target_roles = set(source.actor.roles), set(target.actor.roles)
+    if source_roles & DISSENT_ROLES and target_roles & POLICE_ROLES:
+        return replace(predicate, cameo=RIOT, rule=predicate.rule + f"; protesters against police -> {RIOT}")
+    if source_roles & POLICE_ROLES and target_roles & DISSENT_ROLES:
+        rule = predicate.rule + f"; police against protesters -> {REPRESSION}"
+        return replace(predicate, cameo=REPRESSION, rule=rule)
+    return predicate
+
+
+def _unknown_name(mention: Mention) -> bool:
+    """A name no table codes, taken as a doer of unknown country (see MentionIndex)."""
+    return mention.rule.startswith("unknown:")
+
+
 def _year(article: Article) -> int | None:
     return article.published.year if article.published else None
 
@@ -244,6 +271,8 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
     if target.country != UNKNOWN_COUNTRY:
         return target
     international = cameo.startswith(INTERNATIONAL_CODES)
+    if cameo.startswith(FORCE_CODES) and place:
+        international = True  # the victims of force are where it falls: "an Israeli airstrike on Rafah"
     country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place
     if not country:
         return target

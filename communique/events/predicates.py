@@ -53,7 +53,7 @@ TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "amon
 # "Britain and France proposed a resolution" is done together, to no one: one
 # event each.
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
-RECIPROCAL_CODES = frozenset({"036", "037"})  # intents to meet and to settle: "the two sides will hold talks"
+RECIPROCAL_CODES = frozenset({"036", "037", "057"})  # intents to meet and to settle; agreements reached
 ONE_WAY_CODES = frozenset({"042", "043"})  # a visit and its hosting; a meeting elsewhere (044) is mutual
 RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
@@ -72,6 +72,18 @@ RECIPIENT_CODES = frozenset({"063"})
 # protest the country's civilians'.
 UNNAMED_STATE_ROOTS = frozenset({"17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
+UNKNOWN_COUNTRY = "---"
+# Force a state reports another using is an accusation of aggression, too.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+ACCUSATION = "112"
+# Roles that report what they saw rather than speak for a state.
+REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
+# Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
+# saying that press it as a demand rather than an appeal.
+NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance"})
+EMPHATIC_VERBS = frozenset({"stress", "emphasize", "emphasise", "underline", "underscore", "insist", "reiterate"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
@@ -100,6 +112,8 @@ class Predicate:
     basis: str = "verb"  # how it was coded: pattern, verb, noun, frame, reported (see confidence.py)
     consumed: set[int] = field(default_factory=set)
     rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
+    speech: Token | None = None  # the verb of saying that reports this event ("said"), if any
+    speakers: list[Mention] = field(default_factory=list)  # who reports it
 
     @property
     def reciprocal(self) -> bool:
@@ -116,10 +130,21 @@ class Predicate:
 class MentionIndex:
     """The actor mentions of one story, looked up by the parse token that heads them."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], unknown: list[Mention] | None = None) -> None:
         self.by_head: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_head.setdefault(mention.head, []).append(mention)
+        # Names no table codes, as actors of unknown country: a doer of last resort.
+        self.unknown_by_head: dict[int, list[Mention]] = {}
+        for mention in unknown or ():
+            actor = Actor.from_parts(UNKNOWN_COUNTRY, name=mention.actor.name or mention.text)
+            self.unknown_by_head.setdefault(mention.head, []).append(replace(mention, actor=actor))
+
+    def unknown_at(self, token: Token | None) -> list[Mention]:
+        """The unknown names a phrase is headed by (or joins with "and"): "Kenzo Oshima said"."""
+        if token is None:
+            return []
+        return _unique([m for member in (token, *token.conjuncts) for m in self.unknown_by_head.get(member.idx, ())])
 
     def at(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
@@ -202,7 +227,37 @@ class PredicateFinder:
         predicates = [p for p in predicates if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped]
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
-        return [p for p in predicates if p.head.i not in consumed]
+        predicates = [p for p in predicates if p.head.i not in consumed]
+        return predicates + [a for p in predicates if (a := self._accusation(p)) is not None]
+
+    def _accusation(self, reported: Predicate) -> Predicate | None:
+        """A state that says another used force accuses it of aggression (CAMEO 112), besides
+        the force reported: "Kyiv said Russian troops shelled the town" is also Kyiv's
+        accusation. Witnesses, medics and the press only report."""
+        if reported.speech is None or reported.cameo[:2] not in FORCE_ROOTS or not reported.sources:
+            return None
+        if reported.negated or reported.modality != "asserted":
+            return None
+        said_by = subject_of(reported.speech)
+        if said_by is not None and said_by.lemma_.lower() in REPORTING_NOUNS:
+            return None  # "military sources said": sources tell, they do not accuse
+        if any(m.actor.country == UNKNOWN_COUNTRY for m in reported.sources):
+            return None  # "said its jets struck": whose jets is not sure enough to accuse
+        doers = {m.actor.code for m in reported.sources}
+        speakers = [m for m in reported.speakers if m.actor.code not in doers and _speaks_for_a_state(m.actor)]
+        if not speakers or {m.actor.country for m in speakers} & {m.actor.country for m in reported.sources}:
+            return None
+        code = self.lexicon.frame_code("accuse", reported.cameo) or ACCUSATION
+        return Predicate(
+            head=reported.speech,
+            cameo=code,
+            trigger=[reported.speech],
+            sources=speakers,
+            targets=reported.sources,
+            basis="reported",
+            consumed={reported.speech.i},
+            rule=f"a state reporting another's use of force accuses it -> {code}; {reported.rule}",
+        )
 
     def _noun_predicates(
         self, sentence: Span, mentions: MentionIndex, heads: set[int], taken: set[int]
@@ -276,6 +331,9 @@ class PredicateFinder:
                     # The reported event wins even when its actors are unknown: a statement
                     # is what is left when a sentence reports nothing codable.
                     return self._reported(verb, inner, mentions)
+            needed = self._needed(verb, mentions, memo)
+            if needed is not None:
+                return needed
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
@@ -449,6 +507,35 @@ class PredicateFinder:
             rule=f"frames.tsv: {verb.lemma_.lower()} = {frame}, wrapping {wrapped.cameo} -> {code}; {wrapped.rule}",
         )
 
+    def _needed(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
+        """ "stressed the need to lift the embargo", "spoke of the need for a ceasefire": saying
+        an act is needed asks for it; an emphatic verb demands it, any other appeals for it."""
+        need = object_of(verb) or next(
+            (child_with(c, "pobj") for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None
+        )
+        if need is None or need.lemma_.lower() not in NEED_NOUNS:
+            return None
+        wrapped = None
+        for child in need.children:
+            if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                wrapped = self.code_clause(child, mentions, memo)
+            elif child.dep_ == "prep" and child.lower_ == "for" and wrapped is None:
+                noun = child_with(child, "pobj")
+                entry = self.lexicon.match_noun(noun.lemma_.lower(), modifier_words(noun)) if noun is not None else None
+                if noun is not None and entry is not None:
+                    targets = self.objects(noun, mentions)
+                    wrapped = Predicate(noun, entry.cameo, [noun], [], targets, basis="noun", rule=entry.describe())
+            if wrapped is not None:
+                break
+        if wrapped is None:
+            return None
+        frame = "demand" if verb.lemma_.lower() in EMPHATIC_VERBS else "appeal"
+        needed = self._frame(verb, frame, wrapped, mentions)
+        needed.trigger = sorted({*needed.trigger, need}, key=lambda t: t.i)
+        needed.consumed |= {need.i}
+        needed.rule = f'"the need" for an act is asked for ({frame}); {needed.rule}'
+        return needed
+
     def _obligation(
         self, verb: Token, clause: Token, inner: Predicate | None, mentions: MentionIndex
     ) -> Predicate | None:
@@ -481,10 +568,16 @@ class PredicateFinder:
             subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             sources = speakers  # "Seoul said it would send aid": "it" is the speaker
+        elif speakers and subject is not None and _owned_by_pronoun(subject):
+            # "Israel said its jets struck ...": the speaker's own jets.
+            country = speakers[0].actor.country
+            sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
             sources=sources,
+            speech=verb,
+            speakers=speakers,
             basis="reported",
             quote_speaker=speaker,
             consumed=inner.consumed | {verb.i, inner.head.i},
@@ -515,13 +608,29 @@ class PredicateFinder:
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
-            return mentions.of_phrase(by), target
+            return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
+
+    def _maker_of_means(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """Who did a passive act with no "by": the maker of the event it happened in.
+        "Five soldiers were killed in an ambush by Taliban fighters", "... in an Israeli airstrike"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            noun = child_with(prep, "pobj")
+            if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
+                continue
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    return mentions.of_phrase(child_with(child, "pobj"))
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return mentions.of_phrase(child)
+            return mentions.at(noun)
+        return []
 
     def subjects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
         subject = subject_of(verb)
         if subject is not None:
-            return mentions.of_phrase(subject)
+            # A name no table codes still acts: its event is kept with the country unknown.
+            return mentions.of_phrase(subject) or mentions.unknown_at(subject)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)  # "met and signed"
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
@@ -557,6 +666,12 @@ class PredicateFinder:
         found = mentions.of_phrase(obj, head=obj is not None and obj.i not in skip)
         if found:
             return found
+        if event_noun and obj is not None:
+            # "rejected the accusations by Colombia", "condemned the attack by the rebels":
+            # what is answered is its maker's doing, so the maker is the target.
+            found = self._preposition_objects(obj, None, mentions, ("by",))
+            if found:
+                return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
         return found or mentions.of_phrase(child_with(verb, "dative"))
 
@@ -613,16 +728,21 @@ class PredicateFinder:
         # "Russia's cooperation was important" reports no cooperation.
         if not sources or not (targets or len(sources) > 1):
             return None
+        # "a demonstration against the new tax", "a hunger strike for their release": what the
+        # noun's own phrase says it is for picks the sub-code, as for a verb's clause.
+        refined = self.lexicon.refine(entry.cameo, clause_words(noun))
         return Predicate(
             head=noun,
-            cameo=entry.cameo,
+            cameo=refined,
             trigger=[noun],
             sources=sources,
             targets=targets,
             specific=bool(entry.pattern),
             basis="noun",
             consumed={noun.i},
-            rule=entry.describe() + " (an event noun with its actors)",
+            rule=entry.describe()
+            + " (an event noun with its actors)"
+            + (f"; refined to {refined} by the noun's words" if refined != entry.cameo else ""),
         )
 
 
@@ -637,6 +757,26 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in noun.children)
+
+
+def _of_country(mention: Mention, country: str) -> Mention:
+    if not country or country == UNKNOWN_COUNTRY:
+        return mention
+    actor = mention.actor
+    return replace(mention, actor=Actor.from_parts(country, actor.roles, name=actor.name, title=actor.title))
+
+
+def _speaks_for_a_state(actor: Actor) -> bool:
+    """A country, its government, army or an international body; not its press or its people."""
+    return (
+        actor.country not in ("", UNKNOWN_COUNTRY)
+        and not set(actor.roles) & REPORTING_ROLES
+        or (actor.code.startswith("IGO") and not set(actor.roles) & REPORTING_ROLES)
+    )
 
 
 def _own_future(clause: Token) -> bool:
