@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import duckdb
 import pandas as pd
@@ -68,6 +69,42 @@ def test_export_gdelt_one_row_a_happening_with_its_reports(store, tmp_path):
     intent = table[table["EventCode"] == "0311"].iloc[0]
     assert (intent["EventBaseCode"], intent["EventRootCode"], intent["QuadClass"]) == ("031", "03", "1")
     assert "190" not in set(table["EventCode"]) or table[table["EventCode"] == "190"]["Actor1Code"].tolist() == ["USA"]
+
+
+def test_export_gdelt_leaves_empty_what_the_coder_does_not_find(store, tmp_path):
+    path = tmp_path / "events.tsv"
+    export_events(store, "gdelt", path)
+    table = _gdelt(path)
+    empty = ["AvgTone", "Actor1EthnicCode", "Actor2EthnicCode", "ActionGeo_ADM2Code"]
+    empty += [column for column in GDELT_COLUMNS if column.startswith(("Actor1Geo_", "Actor2Geo_"))]
+    assert len(empty) == 20 and (table[empty] == "").all().all()
+    filled = ["GlobalEventID", "Day", "Actor1Code", "EventCode", "QuadClass", "GoldsteinScale", "NumMentions"]
+    assert (table[filled] != "").all().all()
+
+
+def test_export_gdelt_religion_codes_and_kinds_of_place(tmp_path):
+    def event(number, source, place, country, precision):
+        found = make_event("g1", number, source, "IRQGOV", "111", "2020-03-02", place=place, country=country)
+        return replace(found, place_precision=precision)
+
+    events = [
+        event(0, "IRQMOSSHI", "Basra Governorate", "IRQ", "region"),
+        event(1, "USACHRGOV", "Texas", "USA", "region"),
+        event(2, "FRAGOV", "France", "FRA", "country"),
+        event(3, "IRNMOS", "Basra", "IRQ", "city"),
+    ]
+    with open_store(str(tmp_path / "geo.db")) as store:
+        store.save_events(make_story("g1", "2020-03-02"), events, "test-1")
+        export_events(store, "gdelt", tmp_path / "geo.tsv")
+    rows = _gdelt(tmp_path / "geo.tsv").set_index("Actor1Code")
+    religion = ["Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code"]
+    assert rows.loc["IRQMOSSHI", religion].tolist() == ["MOS", "SHI", "", ""]
+    assert rows.loc["USACHRGOV", religion].tolist() == ["CHR", "", "GOV", ""]
+    geo = ["ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_FeatureID"]
+    assert rows.loc["IRQMOSSHI", geo].tolist() == ["5", "Basra Governorate, Iraq", "IZ", ""]
+    assert rows.loc["USACHRGOV", geo].tolist() == ["2", "Texas, United States", "US", ""]
+    assert rows.loc["FRAGOV", geo].tolist() == ["1", "France", "FR", "FR"]
+    assert rows.loc["IRNMOS", geo].tolist() == ["4", "Basra, Iraq", "IZ", ""]
 
 
 def test_export_icews_columns_and_names(store, tmp_path):

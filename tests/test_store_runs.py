@@ -90,3 +90,23 @@ def test_store_a_story_twice_in_a_batch_is_stored_as_its_last_telling(url):
         assert store.save_batch([first, second], "v1") == ["new", "new"]
         assert [event["cameo"] for event in store.events("r1")] == ["042"]
         assert store.count("run_articles") == 1
+
+
+def test_store_a_batch_of_new_replaced_and_unchanged_stories(url):
+    """One batch, read from the store a table at a time: each story gets its own outcome."""
+
+    def coded(article_id, cameos):
+        events = [make_event(article_id, n, "KOR", "RUS", cameo, "2019-06-17") for n, cameo in enumerate(cameos)]
+        return make_story(article_id, "2019-06-17"), events
+
+    spans = [Mention(0, 3, 3, "KOR", Actor("KOR", "KOR"), sentence=0)]
+    with open_store(url) as store:
+        store.save_batch([coded("a", ["040"]), coded("b", ["040", "042"]), coded("c", ["111"])], "test-1")
+        store.save_events(*coded("c", ["111"]), "test-1", mentions=spans)
+        batch = [coded("a", ["040"]), coded("b", ["040"]), coded("c", ["111"]), coded("d", ["057"])]
+        outcomes = store.save_batch(batch, "test-1", mentions=[None, None, spans[:0], None])
+        assert outcomes == ["unchanged", "replaced", "replaced", "new"]
+        assert [event["cameo"] for event in store.events("b")] == ["040"]
+        assert store.mentions("c") == [] and [event["cameo"] for event in store.events("c")] == ["111"]
+        assert store.save_batch(batch, "test-1", mentions=[None, None, spans[:0], None]) == ["unchanged"] * 4
+        assert store.count("events") == 4

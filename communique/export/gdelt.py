@@ -2,8 +2,14 @@
 
 GDELT keeps one row an event and counts the reports of it (NumMentions,
 NumSources, NumArticles); we do the same over the stored reports that share a
-``happening_id``, and take the other columns from the first report. Columns we
-cannot fill (tone, actor geography, ethnic and religion codes) are left empty.
+``happening_id``, and take the other columns from the first report.
+
+Left empty, because the coder does not find them: ``AvgTone`` (no tone is
+measured), ``Actor1EthnicCode``/``Actor2EthnicCode`` (no ethnic codes), every
+``Actor1Geo_*`` and ``Actor2Geo_*`` column (the coder places events, not
+actors: filling them with the event's place, or an actor's home country, would
+state what no text said), ``*_ADM2Code``, and ``ActionGeo_FeatureID`` of a
+city or region (GDELT's GNS feature ids are not in our gazetteer).
 Load it with ``pandas.read_csv(path, sep="\\t", header=None, names=GDELT_COLUMNS, dtype=str)``.
 """
 
@@ -14,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import happened
-from .actors import ActorCode, countries, country_name
+from .actors import RELIGION_BRANCHES, RELIGIONS, ActorCode, countries, country_name
 
 ACTOR_COLUMNS = (
     "Code",
@@ -82,25 +88,43 @@ def _row(event, mentions: int, sources: int, articles: int) -> list[str]:
 
 
 def _actor(code: str, name: str) -> list[str]:
+    """Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code, Religion2Code, Type1-3Code."""
     if not code:
         return [""] * len(ACTOR_COLUMNS)
     parts = ActorCode.parse(code)
-    types = [*parts.roles[:3], "", "", ""][:3]
-    return [code, name.upper(), parts.country, parts.group, "", "", "", *types]
+    religion = [role for role in parts.roles if role in RELIGIONS][:1]
+    religion += [role for role in parts.roles if role in RELIGION_BRANCHES][:1]
+    kinds = [role for role in parts.roles if role not in RELIGIONS and role not in RELIGION_BRANCHES]
+    religions = [*religion, "", ""][:2] if religion else ["", ""]
+    types = [*kinds[:3], "", "", ""][:3]
+    return [code, name.upper(), parts.country, parts.group, "", *religions, *types]
+
+
+# GDELT's geographic types: a country, a US state, a US city, a city elsewhere, a region elsewhere.
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = "1", "2", "3", "4", "5"
 
 
 def _action_geo(event) -> list[str]:
-    """Where it happened: a city (type 4, 3 in the United States) or a country (type 1)."""
+    """Where it happened: Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID."""
     country = countries().get(event.country)
     if not event.place and not country:
         return [""] * len(GEO_COLUMNS)
     fips = country.fips if country else ""
     name = country_name(event.country)
-    city = bool(event.place) and event.place != name
-    kind = ("3" if event.country == "USA" else "4") if city else "1"
-    full_name = f"{event.place}, {name}" if city and name else (event.place or name)
+    precision = getattr(event, "place_precision", "") or ""
+    within = bool(event.place) and event.place != name and precision != "country"
+    in_us = event.country == "USA"
+    if not within:
+        kind = COUNTRY
+    elif precision == "region":
+        kind = US_STATE if in_us else WORLD_STATE
+    else:  # a city, or a place stored before precision was kept
+        kind = US_CITY if in_us else WORLD_CITY
+    full_name = f"{event.place}, {name}" if within and name else (event.place or name)
     lat, lon = (_number(event.lat), _number(event.lon)) if pd.notna(event.lat) else ("", "")
-    return [kind, full_name, fips, fips, "", lat, lon, ""]
+    # ADM1Code: the country's code where the province is not known, as GDELT does for a country.
+    # FeatureID: GDELT names a country by its code; a city's GNS id we do not have.
+    return [kind, full_name, fips, fips, "", lat, lon, fips if kind == COUNTRY else ""]
 
 
 def _number(value) -> str:

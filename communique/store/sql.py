@@ -126,6 +126,28 @@ class _Writes:
     events: list[tuple] = field(default_factory=list)
     mentions: list[tuple] = field(default_factory=list)
     runs: list[tuple] = field(default_factory=list)
+    deletions: list[tuple] = field(default_factory=list)  # stories whose events are replaced
+    mention_deletions: list[tuple] = field(default_factory=list)  # ... and whose mentions are
+
+
+@dataclass
+class _Stored:
+    """What a batch's stories hold in the store already: article rows, and the events and
+    mentions of those whose article row is unchanged (as comparable values, by article id)."""
+
+    articles: dict[str, tuple]
+    events: dict[str, list[tuple]] = field(default_factory=dict)
+    mentions: dict[str, list[tuple]] = field(default_factory=dict)
+
+    def same(self, article_row: tuple, event_rows: list[tuple], mention_rows: list[tuple] | None) -> bool:
+        """Whether an article, its events (and mentions, when given) are stored exactly so."""
+        article_id = article_row[0]
+        if self.articles.get(article_id) != article_row:
+            return False
+        stored = sorted(self.events.get(article_id, []))
+        if stored != sorted(map(_event_values, event_rows)):
+            return False
+        return mention_rows is None or sorted(self.mentions.get(article_id, [])) == mention_rows
 
 
 @dataclass(frozen=True)
@@ -210,12 +232,13 @@ class SQLStore:
         outcomes: dict[str, str] = {}
         writes = _Writes()
         with self.transaction():
-            stored = self.stored_versions(list(last))
+            given = [(coded[index][0], (mentions[index] if mentions else None) is not None) for index in last.values()]
+            stored = self._stored_rows(given, coder_version)
             for index, (article, events) in enumerate(coded):
                 if last[article.id] != index:
                     continue
                 spans = mentions[index] if mentions else None
-                outcome = self._plan(article, events, coder_version, spans, article.id in stored, writes)
+                outcome = self._plan(article, events, coder_version, spans, stored, writes)
                 writes.runs.append((run.run_id, article.id, coder_version, len(events), outcome))
                 outcomes[article.id] = outcome
             self._write(writes)
@@ -237,27 +260,33 @@ class SQLStore:
         events: list[Event],
         coder_version: str,
         mentions: Sequence[Mention] | None,
-        stored: bool,
+        stored: _Stored,
         writes: _Writes,
     ) -> str:
         """What storing one story takes: nothing when stored so already; else its old rows go, new ones come."""
         article_row = _article_row(article, coder_version)
         event_rows = [_stored_event(event) for event in events]
         mention_rows = None if mentions is None else sorted({_mention_row(article.id, m) for m in mentions})
-        if stored and self._same(article_row, event_rows, mention_rows):
+        known = article.id in stored.articles
+        if known and stored.same(article_row, event_rows, mention_rows):
             return "unchanged"
-        if stored:
-            self._execute(f"DELETE FROM events WHERE article_id = {self.placeholder}", (article.id,))
+        if known:
+            writes.deletions.append((article.id,))
             if mention_rows is not None:
-                self._execute(f"DELETE FROM mentions WHERE article_id = {self.placeholder}", (article.id,))
+                writes.mention_deletions.append((article.id,))
         writes.articles.append(article_row)
         writes.events += event_rows
         writes.mentions += mention_rows or []
-        return "replaced" if stored else "new"
+        return "replaced" if known else "new"
 
     def _write(self, writes: _Writes) -> None:
         """Insert a batch's rows, a table at a time (articles first: events point at them)."""
         cursor = self.db.cursor()
+        # A replaced story's old rows go first: its new events may reuse their ids.
+        if writes.deletions:
+            cursor.executemany(f"DELETE FROM events WHERE article_id = {self.placeholder}", writes.deletions)
+        if writes.mention_deletions:
+            cursor.executemany(f"DELETE FROM mentions WHERE article_id = {self.placeholder}", writes.mention_deletions)
         updates = ", ".join(f"{column} = excluded.{column}" for column in ARTICLE_COLUMNS[1:])
         for table, columns, rows, conflict in (
             ("articles", ARTICLE_COLUMNS, writes.articles, f" ON CONFLICT (id) DO UPDATE SET {updates}"),
@@ -287,20 +316,35 @@ class SQLStore:
             found.update(self.fetch(query, tuple(chunk)))
         return found
 
-    def _same(self, article_row: tuple, event_rows: list[tuple], mention_rows: list[tuple] | None) -> bool:
-        """Whether an article, its events (and mentions, when given) are stored exactly so."""
-        article_id = article_row[0]
-        query = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = {self.placeholder}"
-        if tuple(self.fetch(query, (article_id,))[0]) != article_row:
-            return False
-        query = f"SELECT {', '.join(STORED_FIELDS)} FROM events WHERE article_id = {self.placeholder}"
-        stored = sorted(map(_event_values, self.fetch(query, (article_id,))))
-        if stored != sorted(map(_event_values, event_rows)):
-            return False
-        if mention_rows is None:
-            return True
-        query = f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE article_id = {self.placeholder}"
-        return sorted(_mention_values(row) for row in self.fetch(query, (article_id,))) == mention_rows
+    def _stored_rows(self, stories: list[tuple[Article, bool]], coder_version: str) -> _Stored:
+        """What is stored of these stories, read a table at a time for the whole batch.
+
+        stories: (article, whether its mentions will be compared). Events
+        (and mentions) are read only for stories whose article row is stored unchanged,
+        since the others are replaced whatever their events.
+        """
+        rows = self._rows_of("articles", ARTICLE_COLUMNS, "id", [article.id for article, _ in stories])
+        stored = _Stored(articles={row[0]: tuple(row) for row in rows})
+        alike = [
+            (article.id, compare_mentions)
+            for article, compare_mentions in stories
+            if stored.articles.get(article.id) == _article_row(article, coder_version)
+        ]
+        for row in self._rows_of("events", STORED_FIELDS, "article_id", [article_id for article_id, _ in alike]):
+            stored.events.setdefault(row[1], []).append(_event_values(row))
+        chosen = [article_id for article_id, compare_mentions in alike if compare_mentions]
+        for row in self._rows_of("mentions", MENTION_COLUMNS, "article_id", chosen):
+            stored.mentions.setdefault(row[0], []).append(_mention_values(row))
+        return stored
+
+    def _rows_of(self, table: str, columns: Sequence[str], key: str, ids: list[str]) -> list[tuple]:
+        """The rows of a table whose ``key`` is one of ``ids``, in chunks a database takes."""
+        rows: list[tuple] = []
+        for start in range(0, len(ids), 500):  # well under any database's parameter limit
+            chunk = ids[start : start + 500]
+            query = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN ({self._marks(len(chunk))})"
+            rows += self.fetch(query, tuple(chunk))
+        return rows
 
     def stored_ids(self, ids: list[str], coder_version: str) -> set[str]:
         """Which of these article ids are stored, coded by this coder version (to resume a job)."""
