@@ -147,21 +147,23 @@ def dyad_request(chance: random.Random, cursors: list[str]) -> tuple[str, dict]:
     return "/api/dyads", {"source": first, "target": second, "freq": "week"}
 
 
-async def load(base: str, make_request, clients: int, seconds: float) -> tuple[list[float], int]:
-    """Run ``clients`` clients for ``seconds``; returns the latencies (seconds) and the failures."""
+async def load(base: str, make_request, clients: int, seconds: float) -> tuple[list[float], int, int]:
+    """Run ``clients`` clients for ``seconds``; returns the latencies (seconds), the failures and
+    the answers the server's cache gave."""
     latencies: list[float] = []
-    failures = 0
+    failures = kept = 0
     cursors: list[str] = []
     stop = time.monotonic() + seconds
 
     async def client(http: httpx.AsyncClient, number: int) -> None:
-        nonlocal failures
+        nonlocal failures, kept
         chance = random.Random(number)
         while time.monotonic() < stop:
             path, params = make_request(chance, cursors)
             began = time.perf_counter()
             response = await http.get(path, params=params)
             latencies.append(time.perf_counter() - began)
+            kept += response.headers.get("x-cache") == "hit"
             if response.status_code != 200:
                 failures += 1
             elif path == "/api/events" and len(cursors) < 1000:
@@ -173,7 +175,7 @@ async def load(base: str, make_request, clients: int, seconds: float) -> tuple[l
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
         await asyncio.gather(*(client(http, number) for number in range(clients)))
-    return latencies, failures
+    return latencies, failures, kept
 
 
 def free_port() -> int:
@@ -200,6 +202,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--db", type=Path, help="reuse this database file (made when missing)")
+    parser.add_argument("--cache-mb", type=int, default=64, help="the server's answer cache (0: every read queries)")
     options = parser.parse_args()
     folder = tempfile.TemporaryDirectory(prefix="communique-load-")
     path = options.db or Path(folder.name) / "load.db"
@@ -215,18 +218,21 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "communique", "serve", "--db", f"sqlite:///{path}", "--port", str(port)]
+    command += ["--cache-mb", str(options.cache_mb)]
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env=os.environ | {"COMMUNIQUE_TOKEN": ""})
     try:
         wait_for(base, server)
-        print(f"{options.clients} clients, {options.seconds:.0f} s each, against {base}")
-        print(f"{'request':<14}{'requests':>10}{'failed':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
+        print(f"{options.clients} clients, {options.seconds:.0f} s each, against {base}, cache {options.cache_mb} MB")
+        print(f"{'request':<14}{'requests':>10}{'failed':>8}{'cached':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         for name, make_request in (("event list", event_list_request), ("dyad series", dyad_request)):
-            latencies, failures = asyncio.run(load(base, make_request, options.clients, options.seconds))
+            latencies, failures, kept = asyncio.run(load(base, make_request, options.clients, options.seconds))
             cuts = statistics.quantiles(latencies, n=100)
             rate = len(latencies) / options.seconds
             print(
-                f"{name:<14}{len(latencies):>10}{failures:>8}{rate:>9.0f}{cuts[49] * 1000:>9.1f}{cuts[98] * 1000:>9.1f}"
+                f"{name:<14}{len(latencies):>10}{failures:>8}{kept:>8}{rate:>9.0f}"
+                f"{cuts[49] * 1000:>9.1f}{cuts[98] * 1000:>9.1f}"
             )
+        print("load average (1, 5, 15 min): " + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
     finally:
         server.terminate()
         server.wait(timeout=10)
