@@ -111,11 +111,11 @@ def test_query_json_pages_hold_what_the_dict_pages_hold(store, filters):
 def test_aggregate_columns_are_the_series_frame(store):
     """The service's pandas-free layout against dyad_series, over frequencies, directions and bounds."""
     for (source, target), freq, directed, count, (since, until) in itertools.product(
-        [("KOR", "RUS"), ("KORGOV", "R"), ("USA", "CHN")],
+        [("KOR", "RUS"), ("USA", "CHN")],  # KOR holds KOR and KORGOV; USA never acts on CHN
         ["day", "week", "month"],
         [True, False],
         ["events", "mentions"],
-        [("", ""), ("2019-06-12", "2019-07-31"), ("2019-06-20", ""), ("", "2019-07-01")],
+        [("", ""), ("2019-06-12", "2019-07-31"), ("2019-06-20", "")],
     ):
         options = {"freq": freq, "directed": directed, "count": count, "since": since, "until": until}
         frame = dyad_series(store, source, target, **options)
