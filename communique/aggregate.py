@@ -12,6 +12,8 @@ are left out of every count: they did not happen.
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
 from typing import Literal
 
 import networkx as nx
@@ -19,9 +21,18 @@ import numpy as np
 import pandas as pd
 
 from .errors import Messages, SettingsError
-from .store.sql import FREQUENCIES, EventFilter, SQLStore, dyad_either_way, prefix_range
+from .query import dyad_seek
+from .store.sql import FREQUENCIES, EventFilter, SQLStore
 
-__all__ = ["dyad_series", "activity_series", "actor_network", "QUAD_CLASSES", "CAMEO_ROOTS", "SERIES_COLUMNS"]
+__all__ = [
+    "dyad_series",
+    "dyad_columns",
+    "activity_series",
+    "actor_network",
+    "QUAD_CLASSES",
+    "CAMEO_ROOTS",
+    "SERIES_COLUMNS",
+]
 
 QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 CAMEO_ROOTS = tuple(f"{root:02d}" for root in range(1, 21))
@@ -58,21 +69,48 @@ def dyad_series(
     ... cameo_20), ``goldstein_sum``, ``goldstein_mean`` (NaN without events) and
     ``net_cooperation`` (cooperation minus conflict events).
     """
+    rows = dyad_counts(store, source, target, freq=freq, directed=directed, count=count, since=since, until=until)
+    return _series_frame(rows, freq, since, until)
+
+
+def dyad_columns(
+    store: SQLStore,
+    source: str,
+    target: str,
+    *,
+    freq: Literal["day", "week", "month"] = "week",
+    directed: bool = True,
+    count: Literal["events", "mentions"] = "events",
+    since: str = "",
+    until: str = "",
+) -> dict[str, list]:
+    """The series of ``dyad_series`` as plain lists, one a column (``period`` as ISO dates,
+    ``goldstein_mean`` None without events), laid out without pandas: the service answers
+    a ten-year weekly series several times quicker so."""
+    rows = dyad_counts(store, source, target, freq=freq, directed=directed, count=count, since=since, until=until)
+    return series_columns(rows, freq, since, until)
+
+
+def dyad_counts(
+    store: SQLStore,
+    source: str,
+    target: str,
+    *,
+    freq: str = "week",
+    directed: bool = True,
+    count: str = "events",
+    since: str = "",
+    until: str = "",
+) -> list[tuple]:
+    """The rows a dyad's series is laid out from: (period, QuadClass, CAMEO root, count, Goldstein sum)."""
     if freq not in FREQUENCIES:
         raise SettingsError(Messages.BAD_FREQ.format(freq=freq))
     if count not in ("events", "mentions"):
         raise SettingsError(Messages.BAD_COUNT.format(count=count))
     if not source or not target:
         raise SettingsError(Messages.NO_DYAD)
-    mark = store.placeholder
-    if directed:
-        source_clause, source_args = prefix_range("source", source, mark)
-        target_clause, target_args = prefix_range("target", target, mark)
-        dyad, args = f"{source_clause} AND {target_clause}", source_args + target_args
-    else:
-        dyad, args = dyad_either_way(source, target, mark)
-    rows = store.fetch(*_series_query(store, [dyad], args, freq, count, since, until))
-    return _series_frame(rows, freq, since, until)
+    dyad, args = dyad_seek(source, target, store.placeholder, directed=directed)
+    return store.fetch(*_series_query(store, [dyad], args, freq, count, since, until))
 
 
 def activity_series(
@@ -169,6 +207,70 @@ def _periods(found: np.ndarray, freq: str, since: str, until: str) -> np.ndarray
         first -= (first.astype("int64") + 3) % 7
         return np.arange(first, last + 1, 7)
     return np.arange(first, last + 1)
+
+
+def series_columns(rows: list[tuple], freq: str, since: str, until: str) -> dict[str, list]:
+    """What ``_series_frame`` lays out, as plain lists: the same periods, counts and rounding.
+
+    Periods are ISO dates from the database; the axis of periods for a (freq, first, last)
+    is made once and kept, and only the periods with events are touched here.
+    """
+    found = [row[0] for row in rows]
+    if not since and not found:
+        return {name: [] for name in SERIES_COLUMNS}
+    first = since or min(found)  # ISO dates sort as text
+    last = until or (max(found) if found else first)
+    labels, position = _period_axis(freq, first, last)
+    size = len(labels)
+    columns = {name: [0] * size for name in SERIES_COLUMNS[1:-3]}
+    goldstein: dict[int, float] = {}
+    for period, quad_class, root, number, total in rows:
+        index = position.get(period)
+        if index is None:
+            continue  # outside since..until: cannot happen, the query keeps to them
+        count = int(number)  # PostgreSQL sums counts as numeric (Decimal)
+        columns["events"][index] += count
+        if quad_class in QUAD_CLASSES:
+            columns[QUAD_CLASSES[quad_class]][index] += count
+        if f"cameo_{root}" in columns:
+            columns[f"cameo_{root}"][index] += count
+        goldstein[index] = goldstein.get(index, 0.0) + float(total)
+    total_column, net_column = [0.0] * size, [0] * size
+    mean_column: list[float | None] = [None] * size
+    for index, total in goldstein.items():
+        events = columns["events"][index]
+        total_column[index] = _round6(total)
+        mean_column[index] = _round6(total / events) if events > 0 else None
+        cooperation = columns["verbal_cooperation"][index] + columns["material_cooperation"][index]
+        net_column[index] = cooperation - columns["verbal_conflict"][index] - columns["material_conflict"][index]
+    return {
+        "period": list(labels),
+        **columns,
+        "goldstein_sum": total_column,
+        "goldstein_mean": mean_column,
+        "net_cooperation": net_column,
+    }
+
+
+def _round6(value: float) -> float:
+    return round(value * 1e6) / 1e6  # numpy's round(6): half to even of value * 10**6, so both layouts agree
+
+
+@lru_cache(maxsize=256)  # a few axes serve most requests (ten years of weeks); bounded, since dates come from clients
+def _period_axis(freq: str, first: str, last: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The first day of every period from ``first`` to ``last`` (ISO dates), as ``_periods``
+    makes them, and each one's place."""
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    if freq == "month":
+        months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
+        days = [dt.date(month // 12, month % 12 + 1, 1) for month in months]
+    else:
+        step = 7 if freq == "week" else 1
+        if freq == "week":
+            start -= dt.timedelta(days=start.weekday())
+        days = [dt.date.fromordinal(day) for day in range(start.toordinal(), end.toordinal() + 1, step)]
+    labels = tuple(day.isoformat() for day in days)
+    return labels, {label: index for index, label in enumerate(labels)}
 
 
 def actor_network(

@@ -645,6 +645,12 @@ def serve(
             help="Token that POST /api/articles needs (or set COMMUNIQUE_TOKEN); without one, writing is off.",
         ),
     ] = "",
+    cache_mb: Annotated[
+        int,
+        typer.Option(
+            "--cache-mb", min=0, help="Memory (MB) for answers to reads, kept until the database changes; 0 keeps none."
+        ),
+    ] = 64,
 ) -> None:
     """Serve the HTTP API and the dashboard over a database.
 
@@ -659,11 +665,11 @@ def serve(
         raise typer.BadParameter("give a database to serve", param_hint="--db")
     store.close()
     try:
-        application = create_app(db, token=token)
+        application = create_app(db, token=token, cache_bytes=cache_mb * 1024 * 1024)
     except CommuniqueError as error:
         raise typer.BadParameter(str(error), param_hint="--db") from None
     stderr.print(f"dashboard and API on http://{host}:{port} (API reference at /docs)", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
 
 
 class EventWriter:

@@ -18,19 +18,32 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 import pandas as pd
 
 from .errors import Messages, SettingsError
 from .records import EVENT_FIELDS
-from .store.sql import ARTICLE_COLUMNS, STORED_FIELDS, EventFilter, SQLStore, event_row
+from .store.sql import ARTICLE_COLUMNS, STORED_FIELDS, EventFilter, SQLStore, event_row, prefix_range
 
-__all__ = ["EventFilter", "Page", "find_events", "events_frame", "get_event", "get_article", "MAX_PAGE"]
+__all__ = [
+    "EventFilter",
+    "Page",
+    "JsonPage",
+    "find_events",
+    "find_events_json",
+    "dyad_seek",
+    "events_frame",
+    "get_event",
+    "get_article",
+    "MAX_PAGE",
+]
 
 MAX_PAGE = 1000  # the most events one page holds, whatever is asked: a page is for reading, exports are for all
 # Columns that hold codes: strings, never numbers, so "042" keeps its zero.
 ORDER = "date NULLS FIRST, event_id"  # SQLite sorts NULL first anyway; PostgreSQL is told to
+REAL_COLUMNS = ("goldstein", "lat", "lon", "confidence", "place_confidence")
 CODE_COLUMNS = ("source", "target", "cameo", "plover", "plover_mode", "country", "event_id", "article_id")
 
 
@@ -51,8 +64,51 @@ def find_events(store: SQLStore, filters: EventFilter, *, after: str | None = No
     Raises SettingsError for a cursor that is not one of ours.
     """
     size = max(1, min(int(limit), MAX_PAGE))
+    rows = store.fetch(*_page_query(store, ", ".join(STORED_FIELDS), filters, after, size))
+    events = [_stored_row(row) for row in rows[:size]]
+    more = len(rows) > size
+    return Page(events, _cursor(events[-1]) if more else None)
+
+
+@dataclass(frozen=True)
+class JsonPage:
+    """The page ``find_events`` reads, each event already a JSON object (text), as the
+    database wrote it."""
+
+    events: list[str] = field(default_factory=list)
+    next_cursor: str | None = None
+
+    def json(self) -> str:
+        return "[" + ",".join(self.events) + "]"
+
+
+def find_events_json(store: SQLStore, filters: EventFilter, *, after: str | None = None, limit: int = 100) -> JsonPage:
+    """``find_events`` with each event as a JSON object written by the database (SQLite's
+    ``json_object``, PostgreSQL's ``json_build_object``): the same keys and values, without a
+    Python object a column. The service's event list answers so, several times quicker.
+
+    SQLite writes a REAL with 15 significant digits (0.30000000000000004 as 0.3).
+    """
+    size = max(1, min(int(limit), MAX_PAGE))
+    rows = store.fetch(*_page_query(store, f"{_json_event(store.dialect)}, date, event_id", filters, after, size))
+    events = [row[0] for row in rows[:size]]
+    cursor = _cursor({"date": rows[size - 1][1], "event_id": rows[size - 1][2]}) if len(rows) > size else None
+    return JsonPage(events, cursor)
+
+
+def _page_query(
+    store: SQLStore, columns: str, filters: EventFilter, after: str | None, size: int
+) -> tuple[str, tuple[object, ...]]:
+    """The SQL of a page of ``size`` events after the cursor ``after``, and one more (which
+    tells whether a page follows)."""
     mark = store.placeholder
-    clauses, args = filters.where(mark)
+    if filters.source and filters.target:  # a dyad: seek its source codes (see dyad_seek)
+        clauses, args = replace(filters, source="", target="").where(mark)
+        dyad, dyad_args = dyad_seek(filters.source, filters.target, mark, directed=filters.directed)
+        clauses.append(dyad)
+        args += dyad_args
+    else:
+        clauses, args = filters.where(mark)
     if after:
         day, event_id = _read_cursor(after)
         if day:  # written so that both databases seek the (date, event_id) index
@@ -61,14 +117,64 @@ def find_events(store: SQLStore, filters: EventFilter, *, after: str | None = No
         else:
             clauses.append(f"(date IS NOT NULL OR event_id > {mark})")
             args.append(event_id)
-    query = f"SELECT {', '.join(STORED_FIELDS)} FROM events"
+    query = f"SELECT {columns} FROM events"
     if clauses:
         query += " WHERE " + " AND ".join(clauses)
-    query += f" ORDER BY {ORDER} LIMIT {size + 1}"  # one more tells whether a page follows
-    rows = store.fetch(query, tuple(args))
-    events = [_stored_row(row) for row in rows[:size]]
-    more = len(rows) > size
-    return Page(events, _cursor(events[-1]) if more else None)
+    query += f" ORDER BY {ORDER} LIMIT {size + 1}"
+    return query, tuple(args)
+
+
+def dyad_seek(source: str, target: str, mark: str, *, directed: bool = True) -> tuple[str, list[object]]:
+    """A condition for the events of a dyad (codes starting with ``source`` acting on codes
+    starting with ``target``; either way round unless ``directed``) that seeks the index on
+    (source, target, date) instead of scanning every event of the source.
+
+    A range on source and another on target make both databases read every index entry of
+    the source range (25,000 for "KOR" among a million events) to find the few hundred of the
+    dyad. Here the distinct source codes in the range come first, each found by one index
+    seek (a skip scan written as a recursive query), and then the target range is sought
+    under each: a hundredth of the reading.
+    """
+    there = f"source IN ({_source_codes(mark)}) AND {prefix_range('target', target, mark)[0]}"
+    there_args = [*_source_code_args(source), *prefix_range("target", target, mark)[1]]
+    if directed:
+        return there, there_args
+    back = f"source IN ({_source_codes(mark)}) AND {prefix_range('target', source, mark)[0]}"
+    back_args = [*_source_code_args(target), *prefix_range("target", source, mark)[1]]
+    return f"(({there}) OR ({back}))", there_args + back_args
+
+
+def _source_codes(mark: str) -> str:
+    """The distinct source codes in [start, stop), one index seek each."""
+    return (
+        "WITH RECURSIVE codes(code) AS ("
+        f"SELECT MIN(source) FROM events WHERE source >= {mark} AND source < {mark} UNION ALL "
+        f"SELECT (SELECT MIN(source) FROM events WHERE source > code AND source < {mark}) FROM codes "
+        "WHERE code IS NOT NULL) SELECT code FROM codes WHERE code IS NOT NULL"
+    )
+
+
+def _source_code_args(prefix: str) -> list[object]:
+    start, stop = prefix_range("source", prefix, "?")[1]
+    return [start, stop, stop]
+
+
+@cache
+def _json_event(dialect: str) -> str:
+    """The SQL expression of an event row as a JSON object, keys in STORED_FIELDS order."""
+    if dialect == "postgresql":
+        # REAL is 4 bytes there: as float8 it reads as the Python float psycopg gives for it.
+        values = [f"{name}::float8" if name in REAL_COLUMNS else name for name in STORED_FIELDS]
+        return f"json_build_object({_pairs(values)})::text"
+    # SQLite keeps booleans as 0 and 1; JSON wants true and false.
+    values = [
+        "json(CASE WHEN negated THEN 'true' ELSE 'false' END)" if name == "negated" else name for name in STORED_FIELDS
+    ]
+    return f"json_object({_pairs(values)})"
+
+
+def _pairs(values: list[str]) -> str:
+    return ", ".join(f"'{name}', {value}" for name, value in zip(STORED_FIELDS, values, strict=True))
 
 
 def events_frame(store: SQLStore, filters: EventFilter | None = None) -> pd.DataFrame:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+
 import pandas as pd
 import pytest
 
-from communique.aggregate import SERIES_COLUMNS, activity_series, actor_network, dyad_series
+from communique.aggregate import SERIES_COLUMNS, activity_series, actor_network, dyad_columns, dyad_series
 from communique.errors import SettingsError
-from communique.query import MAX_PAGE, EventFilter, events_frame, find_events, get_article, get_event
+from communique.query import (
+    MAX_PAGE,
+    EventFilter,
+    events_frame,
+    find_events,
+    find_events_json,
+    get_article,
+    get_event,
+)
 from communique.store import open_store
 from tests.synthetic import make_event, make_story, stored_world
 
@@ -71,6 +82,49 @@ def test_query_rejects_a_foreign_cursor(store, cursor):
 def test_query_filters_count_what_they_should(store, filters, count):
     assert len(find_events(store, filters).events) == count
     assert len(events_frame(store, filters)) == count
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        EventFilter(),
+        EventFilter(source="KOR", target="RUS"),
+        EventFilter(source="KORGOV", target="R", cameo="04"),
+        EventFilter(source="KOR", target="RUS", directed=False),
+        EventFilter(since="2019-06-18"),
+    ],
+)
+def test_query_json_pages_hold_what_the_dict_pages_hold(store, filters):
+    """The service's pages, written as JSON by the database, against find_events' dicts."""
+    cursor, json_cursor, pages = None, None, 0
+    while True:
+        page = find_events(store, filters, after=cursor, limit=2)
+        json_page = find_events_json(store, filters, after=json_cursor, limit=2)
+        assert json.loads(json_page.json()) == [pytest.approx(event) for event in page.events]
+        assert json_page.next_cursor == page.next_cursor
+        cursor, json_cursor, pages = page.next_cursor, json_page.next_cursor, pages + 1
+        if cursor is None:
+            break
+    assert pages == (len(find_events(store, filters).events) + 1) // 2 or pages == 1
+
+
+def test_aggregate_columns_are_the_series_frame(store):
+    """The service's pandas-free layout against dyad_series, over frequencies, directions and bounds."""
+    for (source, target), freq, directed, count, (since, until) in itertools.product(
+        [("KOR", "RUS"), ("USA", "CHN")],  # KOR holds KOR and KORGOV; USA never acts on CHN
+        ["day", "week", "month"],
+        [True, False],
+        ["events", "mentions"],
+        [("", ""), ("2019-06-12", "2019-07-31"), ("2019-06-20", "")],
+    ):
+        options = {"freq": freq, "directed": directed, "count": count, "since": since, "until": until}
+        frame = dyad_series(store, source, target, **options)
+        columns = dyad_columns(store, source, target, **options)
+        assert list(columns) == list(SERIES_COLUMNS)
+        assert columns["period"] == frame["period"].dt.strftime("%Y-%m-%d").tolist()
+        for name in SERIES_COLUMNS[1:]:
+            expected = [None if value != value else value for value in frame[name].tolist()]  # NaN as None
+            assert columns[name] == expected, (name, source, target, options)
 
 
 def test_query_frame_keeps_codes_as_strings(store):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,10 +17,12 @@ import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
 from communique.serve import create_app
+from communique.serve.cache import Kept, ResponseCache
 from communique.serve.ingest import Ingest
+from communique.serve.stores import Stores
 from communique.store import open_store
 from tests.serving import free_port, running
-from tests.synthetic import stored_world
+from tests.synthetic import make_event, make_story, stored_world
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which the lock does not hold
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
@@ -304,6 +307,54 @@ def test_serve_reads_from_postgresql(postgres_url):
         assert len(pg.get("/api/events", params={"source": "KOR", "limit": 2}).json()["events"]) == 2
         series = pg.get("/api/dyads", params={"source": "KOR", "target": "RUS", "freq": "month"}).json()["series"]
         assert series["events"] == [3, 2, 1]
+        assert pg.get("/api/events", params={"article": "s6"}).json()["events"] == []
+        assert pg.get("/api/events", params={"article": "s6"}).headers.get("x-cache") == "hit"
+        with open_store(postgres_url) as other:  # another program writes to the same database
+            other.save_events(make_story("s6", "2019-08-06"), [make_event("s6", 0, "KOR", "RUS", "040", None)], "t")
+        assert len(pg.get("/api/events", params={"article": "s6"}).json()["events"]) == 1
+
+
+def test_serve_reads_are_kept_until_the_database_changes(client, world_db):
+    first = client.get("/api/events", params={"article": "posted-1"})
+    again = client.get("/api/events", params={"article": "posted-1"})
+    assert first.json()["events"] == [] and again.json() == first.json()
+    assert "x-cache" not in first.headers and again.headers["x-cache"] == "hit"
+    # A story posted to the service: the next read is fresh.
+    assert client.post("/api/articles", json=STORY, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 201
+    fresh = client.get("/api/events", params={"article": "posted-1"})
+    assert "x-cache" not in fresh.headers and fresh.json()["events"]
+    # A story stored by another program (communique code --db on the same file): fresh too.
+    assert client.get("/api/events", params={"article": "s9"}).json()["events"] == []
+    with open_store(world_db) as other:
+        other.save_events(make_story("s9", "2019-08-09"), [make_event("s9", 0, "KOR", "RUS", "040", "2019-08-09")], "t")
+    stored = client.get("/api/events", params={"article": "s9"})
+    assert "x-cache" not in stored.headers and len(stored.json()["events"]) == 1
+    assert client.app.state.cache.hits >= 1
+
+
+def test_serve_reading_threads_cannot_write(world_db):
+    stores = Stores(world_db)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            asyncio.run(stores.read(lambda store: store.fetch("DELETE FROM events", ())))
+        assert asyncio.run(stores.read(lambda store: store.count("events"))) == 10
+        assert asyncio.run(stores.write(lambda store: store.fetch("DELETE FROM events WHERE 0", ()))) == []
+    finally:
+        stores.close()
+
+
+def test_serve_cache_is_bounded_and_can_be_off(world_db):
+    cache = ResponseCache(max_bytes=8000)
+    for number in range(20):
+        cache.put((f"/api/events/{number}", b""), None, Kept([], b"x" * 900))
+    assert cache.size <= 8000 and len(cache) < 20
+    assert cache.get(("/api/events/19", b""), None) is not None  # the latest are kept, the oldest gone
+    assert cache.get(("/api/events/0", b""), None) is None
+    assert cache.get(("/api/events/19", b""), "another version") is None and len(cache) == 0
+    with TestClient(create_app(world_db, cache_bytes=0)) as plain:
+        answers = [plain.get("/api/events", params={"cameo": "04"}) for _ in range(2)]
+    assert all("x-cache" not in answer.headers for answer in answers)
+    assert answers[0].json() == answers[1].json()
 
 
 def test_serve_command_runs_a_real_server(world_db):

@@ -9,17 +9,14 @@ page or a bounded aggregate, so answers stay fast on millions of events.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import sqlite3
-import threading
-from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import Depends, FastAPI, Form, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -27,18 +24,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as UploadFileType
 
 from .. import __version__
-from ..errors import InputError
 from ..query import MAX_PAGE
 from ..sources import parse_date
-from ..store import EventFilter, SQLStore, open_store
+from ..store import EventFilter, SQLStore
 from . import reads
+from .cache import CACHE_BYTES, CachedReads, ResponseCache
 from .downloads import export_download
 from .guards import ApiError, BodyLimit, check_token, install_error_handlers, reject_unknown_parameters
 from .ingest import Ingest, article_from_json, articles_from_upload
 from .outlines import world_outlines
+from .stores import Stores
 
 DASHBOARD = Path(__file__).parent / "dashboard"
-DB_THREADS = 4  # database threads: queries wait on the disk as much as on the two cores
 PAGES = {
     "/": "events.html",
     "/dyads": "dyads.html",
@@ -48,62 +45,24 @@ PAGES = {
 }
 
 
-class Stores:
-    """A few database threads, each with its own store connection, that do the service's reads
-    and writes.
-
-    SQLite and psycopg connections stay in the thread that opened them; opening one per request
-    would cost more than most queries, and more threads than cores would only queue on the GIL
-    and the disk.
-    """
-
-    def __init__(self, url: str, threads: int = DB_THREADS) -> None:
-        self.url = url
-        self._local = threading.local()
-        self._opened: list[SQLStore] = []
-        self.write_lock = threading.Lock()  # SQLite has a single writer
-        self.executor = ThreadPoolExecutor(threads, thread_name_prefix="communique-db")
-        first = open_store(url)  # open (create or upgrade) the database once, now, to fail early
-        if first is None:
-            raise InputError("--db", "the service needs a database, not 'none'")
-        first.close()
-
-    def get(self) -> SQLStore:
-        """This thread's store, opened on first use."""
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.url)
-            if store is None:
-                raise InputError("--db", "the service needs a database, not 'none'")
-            self._local.store = store
-            self._opened.append(store)
-        return store
-
-    async def run(self, function: Callable[..., Any], *args: Any, **options: Any) -> Any:
-        """``function(store, *args, **options)`` in a database thread, with that thread's store."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, lambda: function(self.get(), *args, **options))
-
-    def close(self) -> None:
-        """Stop the database threads and close their connections (when the server stops)."""
-        self.executor.shutdown(wait=True)
-        for store in self._opened:
-            try:
-                store.close()
-            except sqlite3.ProgrammingError:
-                pass  # an SQLite connection closes only in its own thread; the thread's end closes it
-        self._opened.clear()
-
-
-def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: Ingest | None = None) -> FastAPI:
+def create_app(
+    db: str = "sqlite:///communique.db",
+    *,
+    token: str = "",
+    ingest: Ingest | None = None,
+    cache_bytes: int = CACHE_BYTES,
+) -> FastAPI:
     """The service's FastAPI application.
 
     db: the database URL, as ``communique code --db`` takes it.
     token: the token writing needs; empty switches writing off.
     ingest: what codes posted stories (an Ingest holding a loaded Coder, to share one);
         None makes one that loads the Coder on the first story.
+    cache_bytes: memory for answers to reads kept until the database changes (see
+        ``serve.cache``); 0 keeps none.
     """
     stores = Stores(db)
+    cache = ResponseCache(cache_bytes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -122,7 +81,9 @@ def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: 
     app.state.stores = stores
     app.state.token = token
     app.state.ingest = ingest or Ingest()
+    app.state.cache = cache
     app.add_middleware(BodyLimit)
+    app.add_middleware(CachedReads, cache=cache, version=stores.data_version)  # added last: runs first
     install_error_handlers(app)
     _read_routes(app)
     _write_routes(app)
@@ -131,9 +92,9 @@ def create_app(db: str = "sqlite:///communique.db", *, token: str = "", ingest: 
 
 
 def answer(body: dict) -> Response:
-    """A JSON answer written by the json module: the rows are plain already, and FastAPI's own
-    encoder, which walks every value, would triple the time of a page of events."""
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+    """A JSON answer written by orjson: the rows are plain already, and FastAPI's own encoder,
+    which walks every value, would triple the time of a page of events (the json module double it)."""
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 def db(request: Request) -> Stores:
@@ -190,18 +151,20 @@ def _read_routes(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Events a page holds, at most {MAX_PAGE}.")] = 100,
     ) -> Response:
         """A page of events that pass the filters, in (date, event_id) order, and the cursor of the next."""
-        page = await db(request).run(reads.find_events, filters, after=after or None, limit=limit)
-        return answer({"events": page.events, "next_cursor": page.next_cursor, "limit": limit})
+        page = await db(request).read(reads.find_events_json, filters, after=after or None, limit=limit)
+        # The events come as JSON already (written by the database); only the frame is added here.
+        tail = orjson.dumps({"next_cursor": page.next_cursor, "limit": limit})
+        return Response(b'{"events":' + page.json().encode("utf-8") + b"," + tail[1:], media_type="application/json")
 
     @app.get("/api/summary", tags=["events"])
     async def summary(request: Request) -> dict:
         """The first and last event dates, and the events counted up to 100,000 (``more`` when there are more)."""
-        return await db(request).run(reads.summary_view)
+        return await db(request).read(reads.summary_view)
 
     @app.get("/api/events/{event_id}", tags=["events"])
     async def one_event(request: Request, event_id: str) -> Response:
         """One event with the actor mentions in its evidence sentence."""
-        event = await db(request).run(reads.event_view, event_id)
+        event = await db(request).read(reads.event_view, event_id)
         if event is None:
             raise ApiError(404, f"no event {event_id!r}")
         return answer(event)
@@ -209,7 +172,7 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/api/articles/{article_id}", tags=["articles"])
     async def one_article(request: Request, article_id: str) -> Response:
         """An article's text, its events, its actor mentions and the spans to highlight."""
-        article = await db(request).run(reads.article_view, article_id)
+        article = await db(request).read(reads.article_view, article_id)
         if article is None:
             raise ApiError(404, f"no article {article_id!r}")
         return answer(article)
@@ -221,7 +184,7 @@ def _read_routes(app: FastAPI) -> None:
         unknown: Annotated[bool, Query(description="The names the coder could not code instead.")] = False,
     ) -> dict:
         """Actors by their events as source, busiest first (at most 500); or the unknown actors."""
-        return {"actors": await db(request).run(reads.actors_view, prefix, unknown=unknown)}
+        return {"actors": await db(request).read(reads.actors_view, prefix, unknown=unknown)}
 
     @app.get("/api/dyads", tags=["aggregates"])
     async def dyads(
@@ -235,7 +198,7 @@ def _read_routes(app: FastAPI) -> None:
         until: Annotated[str, Query(pattern=f"^({ISO_DATE})?$")] = "",
     ) -> Response:
         """A dyad's time series: per period, counts by QuadClass and CAMEO root, Goldstein, net cooperation."""
-        series = await db(request).run(
+        series = await db(request).read(
             reads.dyad_view,
             source.upper(),
             target.upper(),
@@ -257,7 +220,7 @@ def _read_routes(app: FastAPI) -> None:
         top: Annotated[int, Query(ge=1, le=2000, description="The heaviest edges kept.")] = 200,
     ) -> Response:
         """Who acts on whom: nodes and weighted edges with net cooperation."""
-        graph = await db(request).run(reads.network_view, since=since, until=until, level=level, min_events=min_events)
+        graph = await db(request).read(reads.network_view, since=since, until=until, level=level, min_events=min_events)
         edges = graph["edges"][:top]
         kept = {edge["source"] for edge in edges} | {edge["target"] for edge in edges}
         return answer({"nodes": [node for node in graph["nodes"] if node["id"] in kept], "edges": edges})
@@ -265,7 +228,7 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/api/places", tags=["aggregates"])
     async def places(request: Request, filters: Filters) -> dict:
         """Events counted by place, with coordinates, the busiest 2,000 places."""
-        return {"places": await db(request).run(reads.places_view, filters)}
+        return {"places": await db(request).read(reads.places_view, filters)}
 
     @app.get("/api/map/world", tags=["aggregates"])
     def world() -> JSONResponse:
@@ -284,7 +247,7 @@ def _read_routes(app: FastAPI) -> None:
         """Every event that passes the filters as a download: csv, jsonl and parquet hold every stored
         column; gdelt (GDELT 2.0 event table), icews and plover (PLOVER/POLECAT JSON lines) hold the
         events that happened."""
-        return await db(request).run(export_download, filters, format)
+        return await db(request).read(export_download, filters, format)
 
 
 @cache
@@ -313,7 +276,8 @@ def _write_routes(app: FastAPI) -> None:
         articles, failures = await _posted_articles(request)
         ingest: Ingest = request.app.state.ingest
         coded, coding_failures = await _in_thread(ingest.code, articles)
-        saved = await db(request).run(_save, request.app.state.stores.write_lock, ingest, coded)
+        saved = await db(request).write(_save, ingest, coded)
+        request.app.state.cache.clear()  # the data version tells too; this is at once, and for any store
         status = 201 if saved else 400
         body = {"articles": saved, "errors": failures + coding_failures}
         if not saved:
@@ -354,10 +318,9 @@ async def _posted_articles(request: Request) -> tuple[list, list[str]]:
     raise ApiError(415, "send application/json or a multipart/form-data upload")
 
 
-def _save(store: SQLStore, write_lock: threading.Lock, ingest: Ingest, coded: list) -> list[dict]:
-    """Store coded stories, linked to earlier reports of their happenings, one writer at a time."""
-    with write_lock:
-        return ingest.store(store, coded)
+def _save(store: SQLStore, ingest: Ingest, coded: list) -> list[dict]:
+    """Store coded stories, linked to earlier reports of their happenings (in the one writing thread)."""
+    return ingest.store(store, coded)
 
 
 async def _in_thread(function: Any, *args: Any) -> Any:

@@ -50,7 +50,7 @@ class Ingest:
     def store(self, store: SQLStore, coded: list[tuple[Article, list[Event], list[Mention]]]) -> list[dict]:
         """Store coded stories one at a time, each linked first to the earlier reports of its
         happenings (stored, or posted just before it) as ``communique code`` links them.
-        The caller holds the store's write lock: linking and storing take turns, so the same
+        The service runs it in its one writing thread: linking and storing take turns, so the same
         stories posted in the same order get the same happening ids."""
         linker = linker_for(store)
         saved = []

@@ -11,12 +11,23 @@ import math
 import re
 from typing import Any
 
-from ..aggregate import actor_network, dyad_series
-from ..query import MAX_PAGE, Page, find_events, get_article, get_event
+from ..aggregate import actor_network, dyad_columns
+from ..query import MAX_PAGE, JsonPage, Page, find_events, find_events_json, get_article, get_event
 from ..store import EventFilter, SQLStore
 from ..store.sql import prefix_range
 
-__all__ = ["MAX_PAGE", "Page", "find_events", "get_event", "get_article", "article_view", "dyad_view", "network_view"]
+__all__ = [
+    "MAX_PAGE",
+    "Page",
+    "JsonPage",
+    "find_events",
+    "find_events_json",
+    "get_event",
+    "get_article",
+    "article_view",
+    "dyad_view",
+    "network_view",
+]
 
 PLACES_LIMIT = 2000  # places a map shows at most, the busiest first
 ACTORS_LIMIT = 500
@@ -102,13 +113,8 @@ def event_view(store: SQLStore, event_id: str) -> dict | None:
 def dyad_view(store: SQLStore, source: str, target: str, **options: Any) -> dict[str, list]:
     """A dyad's series as JSON-ready columns (one list a column, one item a period): a ten-year
     weekly series is 520 periods of 30 numbers, which as columns is a quarter of the size and
-    a tenth of the time of the same as row objects."""
-    frame = dyad_series(store, source, target, **options)
-    columns: dict[str, list] = {"period": frame["period"].dt.strftime("%Y-%m-%d").tolist()}
-    for name in frame.columns[1:]:
-        values = frame[name].to_numpy().tolist()
-        columns[name] = [None if value != value else value for value in values]  # NaN (no events) as null
-    return columns
+    a tenth of the time of the same as row objects. Laid out without pandas (``dyad_columns``)."""
+    return dyad_columns(store, source, target, **options)
 
 
 def network_view(store: SQLStore, **options: Any) -> dict:
