@@ -138,7 +138,7 @@ def _has_verb_headers(path: Path) -> bool:
 @dataclass
 class _Block:
     code: str
-    verbs: list[tuple[str, tuple[str, ...], str, str]] = field(default_factory=list)  # lemma, after-words, code, text
+    verbs: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # lemma, words after the verb
 
 
 def read_verbs(
@@ -160,13 +160,10 @@ def read_verbs(
     block: _Block | None = None
     in_synset = False
 
-    def add(lemma: str, words: Iterable[str], raw_code: str, text: str) -> None:
-        code = _event_code(raw_code, codes, report, text)
-        if code is None:
-            return
+    def add(lemma: str, words: Iterable[str], code: str, text: str) -> None:
         pattern = frozenset(words)
         if (lemma, pattern) in seen:
-            report.note("patterns that repeat an earlier one (the first is kept)", text)
+            report.note("entries that repeat an earlier one (the first is kept)", text)
             return
         seen.add((lemma, pattern))
         entries.append(Entry(lemma, pattern, code, "", path.name))
@@ -185,15 +182,20 @@ def read_verbs(
         if block is None:
             report.note("lines outside any verb block, not read", text)
             continue
-        if line.startswith("-"):
-            for lemma, after, _, _ in block.verbs:
-                for words, pattern_code in _pattern_variants(line[1:], synsets, report, text):
-                    add(lemma, (*after, *_frame_words(words, lemmatize)), pattern_code, text)
+        if line.startswith("-"):  # a pattern: read once, then given to every verb of the block
+            variants, raw_code = _pattern_variants(line[1:], synsets, report, text)
+            code = _event_code(raw_code, codes, report, text) if variants else None
+            if code:
+                for (lemma, after), words in itertools.product(block.verbs, variants):
+                    add(lemma, (*after, *_frame_words(words, lemmatize)), code, text)
             continue
         verb = _verb_line(line, block.code, lemmatize, report, text)
         if verb is not None:
-            block.verbs.append(verb)
-            add(verb[0], verb[1], verb[2], text)
+            lemma, after, raw_code = verb
+            block.verbs.append((lemma, after))
+            code = _event_code(raw_code, codes, report, text)
+            if code:
+                add(lemma, after, code, text)
     report.loaded = len(entries)
     if not entries and not report.kinds:
         raise DataTableError(f"{path}: no PETRARCH verb blocks (--- VERB [code] ---) found")
@@ -217,10 +219,10 @@ def _synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
 
 def _verb_line(
     line: str, block_code: str, lemmatize: Lemmatize | None, report: Report, text: str
-) -> tuple[str, tuple[str, ...], str, str] | None:
+) -> tuple[str, tuple[str, ...], str] | None:
     """A verb of a block: ``BAN {BANS BANNED}``, ``LASH OUT``, ``WIRE_+TAP [code]``.
 
-    Returns (lemma, words after the verb, code, text). The word marked ``+`` is the verb, or
+    Returns (lemma, words after the verb, code). The word marked ``+`` is the verb, or
     else the first; words after it are particles the pattern asks for.
     """
     own = CODE_BLOCK.search(line)
@@ -236,27 +238,28 @@ def _verb_line(
         return None
     verb = words[0].lstrip("+").lower()
     lemma = lemmatize(verb, "VERB") if lemmatize else verb
-    return lemma, tuple(w.lower() for w in words[1:]), code, text
+    return lemma, tuple(w.lower() for w in words[1:]), code
 
 
 def _pattern_variants(
     body: str, synsets: dict[str, list[str]], report: Report, text: str
-) -> list[tuple[tuple[str, ...], str]]:
-    """The word sets a ``- words * words [code]`` pattern stands for, one per synset choice."""
+) -> tuple[list[tuple[str, ...]], str]:
+    """The word sets a ``- words * words [code]`` pattern stands for, one per synset choice,
+    and its code as written; no word sets when it cannot be loaded (and the report says why)."""
     found = CODE_BLOCK.search(body)
     if not found:
         report.note("patterns without a [code], not loaded", text)
-        return []
+        return [], ""
     code = found.group(1).strip()
     tokens = _pattern_tokens(body[: found.start()])
     if "*" not in tokens:
         report.note("patterns without the verb (*), not loaded", text)
-        return []
+        return [], code
     star = tokens.index("*")
     before, after = tokens[:star], tokens[star + 1 :]
     if any(token not in PATTERN_MARKERS for token in before):
         report.note("patterns with words before the verb (auxiliaries, negation, order), not loaded", text)
-        return []
+        return [], code
     if any(token in PATTERN_MARKERS for token in tokens):
         report.note("patterns with actor positions ($ + ^ %) loaded without them: the parse finds the actors", text)
     words = [token for token in after if token not in PATTERN_MARKERS and token != "*"]
@@ -271,7 +274,7 @@ def _pattern_variants(
             members = _expand(word, synsets, set())
             if not members:
                 report.note("patterns naming a synset that is not defined, not loaded", text)
-                return []
+                return [], code
             choices.append(members)
         else:
             choices.append([(word.lower(),)])
@@ -280,8 +283,8 @@ def _pattern_variants(
         variants *= len(members)
     if variants > MAX_SYNSET_VARIANTS:
         report.note(f"patterns whose synsets give over {MAX_SYNSET_VARIANTS} word sets, not loaded", text)
-        return []
-    return [(tuple(w for part in combination for w in part), code) for combination in itertools.product(*choices)]
+        return [], code
+    return [tuple(w for part in combination for w in part) for combination in itertools.product(*choices)], code
 
 
 def _frame_words(words: tuple[str, ...], lemmatize: Lemmatize | None) -> list[str]:
