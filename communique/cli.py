@@ -9,6 +9,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from rich.text import Text
 from . import __version__
 from .errors import CommuniqueError, InputError, Messages
 from .records import EVENT_FIELDS, Article, Event
-from .settings import QUAD_SCHEMES, Settings
+from .settings import QUAD_SCHEMES, Settings, split_paths
 
 app = typer.Typer(
     help="Turn news stories into political event data (CAMEO and PLOVER).",
@@ -41,14 +42,16 @@ LEXICON_OPTION = typer.Option(
     "--lexicon",
     exists=True,
     dir_okay=False,
-    help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), tried first.",
+    help="Your own verb table (columns lemma, pattern, cameo, example, as data/cameo/verbs.tsv), or a PETRARCH "
+    "verb dictionary or discard list (docs/petrarch.md), tried first. May be given more than once.",
 )
 DB_OPTION = typer.Option(help="Database to read: sqlite:///PATH or postgresql://USER@HOST/DB.")
 ACTORS_OPTION = typer.Option(
     "--actors",
     exists=True,
     dir_okay=False,
-    help="Your own actor dictionary (YAML or CSV: name, names, code, start, end), which wins over the bundled one.",
+    help="Your own actor dictionary (YAML or CSV: name, names, code, start, end), or a PETRARCH actor or agent "
+    "dictionary (docs/petrarch.md), which wins over the bundled one. May be given more than once.",
 )
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "table"}
 
@@ -137,8 +140,8 @@ def code(
     statements: Annotated[
         bool, typer.Option(help="Output bare statements (CAMEO 01x) when a sentence says nothing more.")
     ] = True,
-    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
-    actors: Annotated[Path | None, ACTORS_OPTION] = None,
+    lexicon: Annotated[list[Path] | None, LEXICON_OPTION] = None,
+    actors: Annotated[list[Path] | None, ACTORS_OPTION] = None,
 ) -> None:
     """Code news stories into events, store them, and print them.
 
@@ -181,8 +184,8 @@ def code(
         quad_scheme=quad_scheme,
         statements=statements,
         undirected=undirected,
-        lexicon=str(lexicon or ""),
-        actors=str(actors or ""),
+        lexicon=_joined(lexicon),
+        actors=_joined(actors),
     )
     if engine == "dask":
         _code_on_dask(inputs, output, db or "none", settings, scheduler, published, report)
@@ -291,7 +294,7 @@ def watch(
     interval: Annotated[float, typer.Option(min=1.0, help="Seconds between polls of the feeds.")] = 600.0,
     once: Annotated[bool, typer.Option("--once", help="Poll each feed once and exit (for cron).")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="How new events are printed: jsonl or csv.")] = "jsonl",
-    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+    lexicon: Annotated[list[Path] | None, LEXICON_OPTION] = None,
 ) -> None:
     """Poll news feeds and code the items not seen before, until interrupted.
 
@@ -324,7 +327,7 @@ def watch(
         line = f"{poll.url}: {poll.items} items, {poll.new} new, {poll.events} events"
         stderr.print(Text(line), highlight=False, soft_wrap=True)
 
-    coder = _coder(Settings(lexicon=str(lexicon or "")))
+    coder = _coder(Settings(lexicon=_joined(lexicon)))
     with store, _event_writer(format, None) as writer:
         try:
             watch_feeds(
@@ -346,7 +349,8 @@ def eval_command(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
+    lexicon: Annotated[list[Path] | None, LEXICON_OPTION] = None,
+    actors: Annotated[list[Path] | None, ACTORS_OPTION] = None,
 ) -> None:
     """Score the coder against gold files: precision, recall and F1 per level.
 
@@ -357,7 +361,7 @@ def eval_command(
     """
     from .evaluate import LEVELS, evaluate, read_gold
 
-    coder = _coder(Settings(lexicon=str(lexicon or "")))
+    coder = _coder(Settings(lexicon=_joined(lexicon), actors=_joined(actors)))
     results = {}
     with _progress() as progress:
         for path in gold:
@@ -538,15 +542,15 @@ def explain(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) that relative dates count from.")
     ] = None,
-    lexicon: Annotated[Path | None, LEXICON_OPTION] = None,
-    actors: Annotated[Path | None, ACTORS_OPTION] = None,
+    lexicon: Annotated[list[Path] | None, LEXICON_OPTION] = None,
+    actors: Annotated[list[Path] | None, ACTORS_OPTION] = None,
 ) -> None:
     """Show how a sentence is coded: its parse, its actors, the rules that fired and the events.
 
     Example: communique explain "Iran criticised Israel on Monday." --published 2024-03-06
     """
     day = _date_option(published, "--published")
-    settings = Settings(lexicon=str(lexicon or ""), actors=str(actors or ""))
+    settings = Settings(lexicon=_joined(lexicon), actors=_joined(actors))
     explanation = _coder(settings).explain(sentence, published=day)
     console = Console()
     parse = Table(title="parse", box=None)
@@ -748,15 +752,23 @@ def _open_store(db: str):
         raise typer.BadParameter(str(error), param_hint="--db") from None
 
 
+def _joined(paths: list[Path] | None) -> str:
+    """Files given with a repeatable option, as one Settings value (joined with os.pathsep)."""
+    return os.pathsep.join(str(path) for path in paths or ())
+
+
 def _coder(settings: Settings):
     """Load a Coder, turning a bad table (a user's own lexicon) into a one-line usage error."""
     from .pipeline import Coder
 
     try:
-        return Coder(settings)
+        coder = Coder(settings)
     except CommuniqueError as error:
-        hint = "--actors" if settings.actors and settings.actors in str(error) else "--lexicon"
-        raise typer.BadParameter(str(error), param_hint=hint) from None
+        named = any(str(path) in str(error) for path in split_paths(settings.actors))
+        raise typer.BadParameter(str(error), param_hint="--actors" if named else "--lexicon") from None
+    for note in coder.notes:  # what a PETRARCH dictionary held that could not be loaded, one line a kind
+        stderr.print(Text.assemble(("note:", "yellow"), f" {note}"), highlight=False, soft_wrap=True)
+    return coder
 
 
 def _output_format(format: str | None, output: Path | None) -> str:

@@ -11,21 +11,22 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorCoder, load_user_actors
+from .actors import ActorCoder
+from .actors.tables import load_roles
 from .clean import clean_article
 from .errors import InputError, Messages
-from .events import CODER_VERSION, EventCoder, Lexicon
+from .events import CODER_VERSION, Codebook, EventCoder, Lexicon
+from .events.petrarch_format import Discards, read_user_files, verb_lemmatizer
 from .limits import StoryTimeout, time_limit
 from .merge import merge_events
 from .parse import Parser, load_pipeline
 from .records import Article, Event, Mention
-from .settings import Settings
+from .settings import Settings, split_paths
 from .sources.fields import article_id
 from .when import date_events
 from .where import Gazetteer, place_events
@@ -78,10 +79,19 @@ class Coder:
         self.settings = settings or Settings()
         self.nlp = nlp or load_pipeline(self.settings.model)
         self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
-        user_actors = load_user_actors(self.settings.actors) if self.settings.actors else None
-        self.actor_coder = ActorCoder(self.nlp, user=user_actors)
-        if lexicon is None and self.settings.lexicon:
-            lexicon = Lexicon.load(extra_verbs=Path(self.settings.lexicon))
+        # The user's files, in our formats or PETRARCH's; ``notes`` says what they held that was not loaded.
+        files = read_user_files(
+            split_paths(self.settings.lexicon),
+            split_paths(self.settings.actors),
+            known_codes=Codebook.load().codes,
+            lemmatize=verb_lemmatizer(self.nlp),
+        )
+        self.notes = files.notes
+        self.discards = files.discards
+        roles = {**load_roles(), **files.roles} if files.roles else None
+        self.actor_coder = ActorCoder(self.nlp, user=files.actors or None, roles=roles)
+        if lexicon is None and (files.verb_tables or files.verb_entries):
+            lexicon = Lexicon.load(extra_verbs=files.verb_tables, extra_entries=files.verb_entries)
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
         self.gazetteer = Gazetteer(self.actor_coder.countries)
 
@@ -147,6 +157,8 @@ class Coder:
             return [], []
         mentions = self.actor_coder(article, doc)
         events = self.event_coder(article, doc, mentions)
+        if self.discards:
+            events = discarded(events, article, self.discards)
         events = place_events(article, doc, events, self.gazetteer)
         events = date_events(article, doc, events)
         return merge_events(events), mentions + self.actor_coder.unknown(doc, mentions)
@@ -189,6 +201,14 @@ class Coder:
                 on_error(InputError(article.origin or article.id, Messages.TIMED_OUT.format(seconds=seconds)))
                 continue
             yield cleaned
+
+
+def discarded(events: list[Event], article: Article, discards: Discards) -> list[Event]:
+    """The events a PETRARCH discard list leaves: none when the story holds a story phrase
+    ("+World Golf Championships"), none from a sentence that holds a sentence phrase."""
+    if discards.voids_story(article.text):
+        return []
+    return [event for event in events if not discards.voids_sentence(event.evidence)]
 
 
 class StoredIds(Protocol):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import SettingsError
 
@@ -38,10 +40,12 @@ class Settings:
         for no limit. Enforced in the main thread of a process (the command
         line; not in Dask worker threads, which max_chars bounds instead).
     model: name of the spaCy pipeline; empty picks the installed English one.
-    lexicon: a user's own verb table (the format of data/cameo/verbs.tsv), tried
-        before the bundled one; empty for none.
+    lexicon: a user's own verb table (the format of data/cameo/verbs.tsv), or a
+        PETRARCH verb dictionary or discard list, tried before the bundled one;
+        several are joined with os.pathsep (or given as a list); empty for none.
     actors: a user's own actor dictionary (YAML or CSV: name, names, code, start,
-        end), which wins over the bundled actor tables; empty for none.
+        end), or a PETRARCH actor or agent dictionary, which wins over the bundled
+        actor tables; several as for lexicon; empty for none.
     """
 
     keep_negated: bool = False
@@ -61,6 +65,12 @@ class Settings:
     actors: str = ""
 
     def __post_init__(self) -> None:
+        for name in ("lexicon", "actors"):  # a list of files, as communique.load(lexicon=[...]) takes it
+            value = getattr(self, name)
+            if isinstance(value, list | tuple):
+                object.__setattr__(self, name, os.pathsep.join(str(path) for path in value))
+            elif isinstance(value, os.PathLike):
+                object.__setattr__(self, name, str(value))
         if self.quad_scheme not in QUAD_SCHEMES:
             raise SettingsError(f"quad_scheme must be one of {QUAD_SCHEMES}, not {self.quad_scheme!r}")
         if self.workers < 1 or self.batch_size < 1:
@@ -69,3 +79,8 @@ class Settings:
             raise SettingsError(
                 "max_chars, max_sentences and max_record_bytes must be at least 1; story_timeout 0 or more"
             )
+
+
+def split_paths(value: str) -> list[Path]:
+    """The files of a ``lexicon`` or ``actors`` setting: one path, or several joined with os.pathsep."""
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]

@@ -134,17 +134,18 @@ class ActorCoder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         # The same names in any case, for text in capitals ("RUSSIA WARNS UKRAINE") or typed oddly ("iSrael").
         self.matcher_any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.user_any_case = PhraseMatcher(nlp.vocab, attr="LOWER")  # names of PETRARCH dictionaries
         self.entries: dict[int, NameEntry] = {}
         self._add_names(nlp)
 
     def _add_names(self, nlp: Language) -> None:
-        country_codes = {country.cameo for country in self.countries}
+        country_codes = {country.cameo for country in self.countries} | {u.code for u in self.user if u.country}
         for number, user in enumerate(self.user):
             entry = _user_entry(user, country_codes)
             for name in user.names:
                 label = f"user:{number}:{name}"
                 self.entries[nlp.vocab.strings.add(label)] = entry
-                self.matcher.add(label, [nlp.make_doc(name)])
+                (self.user_any_case if user.any_case else self.matcher).add(label, [nlp.make_doc(name)])
         phrases: dict[str, NameEntry] = {}
         for country in self.countries:
             for name in country.names:
@@ -220,7 +221,7 @@ class ActorCoder:
         A user's name wins over a bundled one of the same extent, on the days its entry holds.
         """
         spans = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in [*self.matcher(doc), *self.user_any_case(doc)]:
             user = self.entries[key].user
             if user is None or user.holds_on(day):
                 spans.append(Span(doc, start, end, label=key))

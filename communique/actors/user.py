@@ -37,6 +37,8 @@ class UserActor:
     start: dt.date | None = None
     end: dt.date | None = None
     origin: str = ""  # file and line or entry number, for the rule a mention shows
+    country: bool = False  # the code stands for a country (a PETRARCH dictionary's ARN), not only a named actor
+    any_case: bool = False  # matched in any case, as PETRARCH matches its upper-case names
 
     def holds_on(self, day: dt.date | None) -> bool:
         if day is None:

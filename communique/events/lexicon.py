@@ -10,6 +10,7 @@ refinements.tsv   cameo, context, refined        (031 + economic -> 0311, ...)
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,16 +46,25 @@ class Lexicon:
     refinements: dict[str, list[tuple[str, str]]]  # code -> (context, refined), most telling first
 
     @classmethod
-    def load(cls, directory: Path = LEXICON_DIR, *, extra_verbs: Path | None = None) -> Lexicon:
+    def load(
+        cls,
+        directory: Path = LEXICON_DIR,
+        *,
+        extra_verbs: Path | Sequence[Path] | None = None,
+        extra_entries: Iterable[Entry] = (),
+    ) -> Lexicon:
         """Load the lexicon tables from ``directory``.
 
-        extra_verbs: a user's own table in the format of verbs.tsv; its entries
+        extra_verbs: a user's own tables in the format of verbs.tsv; their entries
             come before the bundled ones of the same lemma and pattern.
+        extra_entries: a user's verb entries read from another format (a PETRARCH
+            verb dictionary, events/petrarch_format.py); they come first too.
         """
         verbs = _entries(directory / "verbs.tsv")
-        for entries in _entries(extra_verbs, unique=False).values() if extra_verbs else ():
-            for entry in entries:
-                verbs.setdefault(entry.lemma, []).insert(0, entry)
+        tables = [extra_verbs] if isinstance(extra_verbs, Path) else list(extra_verbs or ())
+        user = [entry for table in tables for entries in _entries(table, unique=False).values() for entry in entries]
+        for entry in [*user, *extra_entries]:
+            verbs.setdefault(entry.lemma, []).insert(0, entry)
         for entries in verbs.values():
             entries.sort(key=_specificity, reverse=True)
         nouns = _entries(directory / "nouns.tsv")
