@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -96,7 +97,8 @@ def main() -> None:
         total = stored(db)
     print(
         f"stories stored: {total} of {options.stories} in {seconds:.0f} s ({total / seconds:.1f} stories/s), "
-        f"workers: {options.workers}, exit status {process.returncode}"
+        f"workers: {options.workers}, exit status {process.returncode}, "
+        f"load average (1, 5, 15 min): {' '.join(f'{value:.1f}' for value in os.getloadavg())}"
     )
     for pid, size in peaks.items():
         role = "command" if pid == main_process.pid else "child"

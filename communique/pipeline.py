@@ -24,6 +24,7 @@ from .events import CODER_VERSION, EventCoder, Lexicon
 from .limits import StoryTimeout, time_limit
 from .merge import merge_events
 from .parse import Parser, load_pipeline
+from .pool import CodingPool
 from .records import Article, Event, Mention
 from .settings import Settings
 from .sources.fields import article_id
@@ -77,13 +78,37 @@ class Coder:
     ) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp or load_pipeline(self.settings.model)
-        self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
+        self.parser = Parser(self.nlp, batch_size=self.settings.batch_size)
         user_actors = load_user_actors(self.settings.actors) if self.settings.actors else None
         self.actor_coder = ActorCoder(self.nlp, user=user_actors)
         if lexicon is None and self.settings.lexicon:
             lexicon = Lexicon.load(extra_verbs=Path(self.settings.lexicon))
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
         self.gazetteer = Gazetteer(self.actor_coder.countries)
+        self._lexicon = lexicon
+        self._pool: CodingPool | None = None
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes, if ``settings.workers`` started some (they start on the first ``pipe``)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def start_workers(self) -> None:
+        """Start the worker processes now and wait until each has loaded its pipeline (with workers > 1)."""
+        if self.settings.workers > 1:
+            self._workers().warm()
+
+    def _workers(self) -> CodingPool:
+        if self._pool is None:
+            self._pool = CodingPool(self.settings, lexicon=self._lexicon)
+        return self._pool
 
     def __call__(self, article: Article | str, *, published: dt.date | None = None) -> list[Event]:
         """Code one story and return its events.
@@ -115,7 +140,14 @@ class Coder:
     ) -> Iterator[tuple[Article, list[Event], list[Mention]]]:
         """Code a stream of stories as ``pipe`` does, and yield each story's actor mentions too:
         (cleaned Article, its Events, its Mentions, unknown ones included with ``known=False``).
+
+        With ``settings.workers`` above 1 the stories are coded in that many
+        worker processes (started on first use, kept until ``close``), and
+        come back in input order: the same events as with one.
         """
+        if self.settings.workers > 1:
+            yield from self._workers().code(articles, on_error)
+            return
         ready = self._cleaned(articles, on_error)
         limit = self.settings.max_sentences
         # A story not in English is not parsed: it is passed on, stored and reported, uncoded.
