@@ -82,3 +82,14 @@ def test_cluster_cli_refuses_sqlite_and_a_missing_output(tmp_path, corpus, args,
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2
     assert problem in result.output
+
+
+def stopped_in_time(limit: float) -> bool:
+    """Run slow Python code under the story time limit; True when the limit stopped it."""
+    from tests.test_limits import stopped_after
+
+    return stopped_after(limit, 10) is not None
+
+
+def test_cluster_story_timeout_applies_on_dask_worker_threads(client):
+    assert client.submit(stopped_in_time, 0.2, pure=False).result(timeout=30)
