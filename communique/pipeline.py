@@ -67,7 +67,8 @@ class Coder:
     """Codes news stories into events. Load it once; call it on an Article or ``pipe`` many.
 
     settings: the run's options (Settings()).
-    nlp: a loaded spaCy pipeline, to share one between coders; None loads it.
+    nlp: a loaded spaCy pipeline, to share one between coders; None loads it (worker
+        processes, with ``settings.workers`` above 1, load their own by ``settings.model``).
     lexicon: an event Lexicon, to code with other tables than the bundled ones.
     """
 
