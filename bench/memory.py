@@ -6,7 +6,7 @@ Writes a synthetic corpus of --stories stories (each two to four paragraphs
 drawn at random from the bundled samples, with an id and a date of its own),
 runs `communique code` on it as a user would (streaming, stored into a fresh
 SQLite file), and samples with psutil, every --every seconds, the resident
-memory of the command and of each parsing process, and how many stories are
+memory of the command and of each worker process, and how many stories are
 stored. Prints the peak per process, the memory at the first 10% and the last
 10% of the stories, and the throughput. --seconds stops a run that would
 take longer and reports what it reached.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -68,6 +69,7 @@ def main() -> None:
         process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
         main_process = psutil.Process(process.pid)
         samples = []  # (seconds, stories stored, {pid: rss})
+        roles: dict[int, str] = {process.pid: "command"}
         peaks: dict[int, int] = {}
         while process.poll() is None:
             time.sleep(options.every)
@@ -81,6 +83,8 @@ def main() -> None:
             try:
                 processes = [main_process, *main_process.children(recursive=True)]
                 rss = {p.pid: p.memory_info().rss for p in processes}
+                for child in processes:
+                    roles.setdefault(child.pid, "worker" if "spawn_main" in " ".join(child.cmdline()) else "helper")
             except psutil.Error:
                 continue
             for pid, size in rss.items():
@@ -96,10 +100,11 @@ def main() -> None:
         total = stored(db)
     print(
         f"stories stored: {total} of {options.stories} in {seconds:.0f} s ({total / seconds:.1f} stories/s), "
-        f"workers: {options.workers}, exit status {process.returncode}"
+        f"workers: {options.workers}, exit status {process.returncode}, "
+        f"load average (1, 5, 15 min): {' '.join(f'{value:.1f}' for value in os.getloadavg())}"
     )
     for pid, size in peaks.items():
-        role = "command" if pid == main_process.pid else "child"
+        role = roles.get(pid, "helper")  # a helper: multiprocessing's resource tracker
         print(f"peak resident memory, {role} {pid}: {size / 2**20:.0f} MB")
     if samples:
         early = [s for s in samples if s[1] <= total * 0.1] or samples[:1]

@@ -7,12 +7,18 @@ own) and, in the same run, times the bare spaCy parse of the same cleaned texts
 in one process and in two. Every engine starts warm (pipeline loaded, Dask
 workers up and holding their Coder), so the figures are the coding alone:
 
-- bare parse, 1 and 2 processes: ``nlp.pipe`` over the texts, sentences counted;
-- local, 1 and 2 workers: ``Coder.pipe`` (clean, parse in N processes, actors,
-  events, where, when, merge), nothing stored;
+- bare parse, 1 and 2 processes: ``nlp.pipe`` over the texts (2: spaCy's own
+  ``n_process=2``), sentences counted;
+- local, 1 and 2 workers: ``Coder.pipe`` (clean, parse, actors, events, where,
+  when, merge), in the calling process or in 2 worker processes that each hold
+  a Coder, nothing stored;
 - dask, 2 workers: ``code_on_dask`` over --shards JSONL shards into Parquet.
 
-The machine's other load moves every figure; run it twice and compare.
+Each row gives wall-clock seconds and the CPU seconds every process of the
+run used (this one, its workers, spaCy's parsing processes, the Dask
+workers). On a machine that other jobs load, the wall clock says how long
+this run waited for the cores; the CPU seconds say how much work each way of
+running costs, which the other load moves much less. Run it twice and compare.
 """
 
 from __future__ import annotations
@@ -20,9 +26,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import resource
 import tempfile
 import time
 from pathlib import Path
+
+import psutil
 
 from communique import Settings, read_articles
 from communique.clean import clean_article
@@ -45,10 +55,27 @@ def write_shards(articles, directory: Path, shards: int) -> None:
                 out.write(json.dumps(record) + "\n")
 
 
-def timed(function) -> tuple[float, object]:
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and its processes, live (workers) or ended (spaCy's n_process)."""
+    used = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        used += usage.ru_utime + usage.ru_stime
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        used += times.user + times.system
+    return used
+
+
+def timed(function) -> tuple[float, float, object]:
+    """Run ``function``: its wall-clock seconds, the CPU seconds it used in every process, and its result."""
+    cpu = cpu_seconds()
     start = time.perf_counter()
     result = function()
-    return time.perf_counter() - start, result
+    return time.perf_counter() - start, cpu_seconds() - cpu, result
 
 
 def main() -> None:
@@ -63,33 +90,35 @@ def main() -> None:
     articles = corpus(options.copies)
     texts = [clean_article(article).text for article in articles]
     coders = {workers: Coder(Settings(workers=workers)) for workers in (1, 2)}
+    coders[2].start_workers()  # warm: both worker processes have loaded their Coder
     nlp = coders[1].nlp
     rows = []
     for processes in (1, 2):
-        seconds, sentences = timed(
+        seconds, cpu, sentences = timed(
             lambda n=processes: sum(len(list(doc.sents)) for doc in nlp.pipe(texts, n_process=n))
         )
-        rows.append((f"bare parse, {processes} process{'es' if processes > 1 else ''}", seconds))
+        rows.append((f"bare parse, {processes} process{'es' if processes > 1 else ''}", seconds, cpu))
     for workers, coder in coders.items():
-        seconds, _ = timed(lambda c=coder: sum(len(events) for _, events in c.pipe(articles)))
-        rows.append((f"local, {workers} worker{'s' if workers > 1 else ''}", seconds))
+        seconds, cpu, _ = timed(lambda c=coder: sum(len(events) for _, events in c.pipe(articles)))
+        rows.append((f"local, {workers} worker{'s' if workers > 1 else ''}", seconds, cpu))
+        coder.close()
     with tempfile.TemporaryDirectory() as scratch:
         write_shards(articles, Path(scratch), options.shards)
         parts = find_parts([scratch], on_error=print)
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             with Client(cluster) as client:
                 client.register_plugin(LoadCoder(Settings()))  # warm: each worker loads its Coder now
-                seconds, _ = timed(
+                seconds, cpu, _ = timed(
                     lambda: code_on_dask(parts, Path(scratch) / "out", Settings(), client=client, on_error=print)
                 )
-        rows.append(("dask, 2 workers", seconds))
-    print(f"stories: {len(articles)}  sentences: {sentences}")
-    print(f"{'':26}{'seconds':>9}{'sentences/s':>13}{'stories/s':>11}{'vs bare, 1':>12}")
-    bare = rows[0][1]
-    for name, seconds in rows:
+        rows.append(("dask, 2 workers", seconds, cpu))
+    print(f"stories: {len(articles)}  sentences: {sentences}  load average: {os.getloadavg()[0]:.1f} at the end")
+    print(f"{'':26}{'seconds':>9}{'sentences/s':>13}{'stories/s':>11}{'vs bare, 1':>12}{'CPU s':>8}{'vs bare CPU':>13}")
+    bare, bare_cpu = rows[0][1], rows[0][2]
+    for name, seconds, cpu in rows:
         speed = f"{sentences / seconds:13.1f}{len(articles) / seconds:11.1f}{bare / seconds:12.2f}"
-        print(f"{name:26}{seconds:9.1f}{speed}")
-    local = dict(rows)
+        print(f"{name:26}{seconds:9.1f}{speed}{cpu:8.1f}{bare_cpu / cpu:13.2f}")
+    local = {name: seconds for name, seconds, _ in rows}
     print(f"2 workers / 1 worker, local: {local['local, 1 worker'] / local['local, 2 workers']:.2f}")
 
 

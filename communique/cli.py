@@ -105,7 +105,7 @@ def code(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option(min=1, help="Processes to parse in; with --engine dask, local cluster workers.")
+        int, typer.Option(min=1, help="Processes to code in; with --engine dask, local cluster workers.")
     ] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Stories parsed and stored together (one transaction).")] = 64,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
@@ -200,7 +200,7 @@ def code(
     if store is not None:
         store.begin_run(coder.version, dataclasses.asdict(settings))  # the run history says how these events were coded
         articles = skip_stored(articles, store, coder.version, on_skip=lambda _: skipped.update(("stories",)))
-    with _event_writer(chosen, output) as writer:
+    with coder, _event_writer(chosen, output) as writer:  # leaving stops the --workers processes
         coded = batches(coder.pipe_mentions(articles, on_error=report), batch_size)
         _code_and_store(coder, coded, store, writer)
     if skipped:

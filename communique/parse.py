@@ -38,20 +38,21 @@ class Parser:
 
     nlp: a loaded spaCy pipeline.
     batch_size: texts per batch handed to spaCy.
-    workers: processes spaCy parses in (spaCy's ``n_process``).
+
+    It parses in the calling process: several processes are whole coding
+    workers (``pool.CodingPool``), not parsing ones.
     """
 
-    def __init__(self, nlp: Language, *, batch_size: int = 64, workers: int = 1) -> None:
+    def __init__(self, nlp: Language, *, batch_size: int = 64) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
-        self.workers = workers
 
     def __call__(self, text: str) -> Doc:
         return self.nlp(text)
 
     def parse_articles(self, items: Iterable[tuple[str, T]]) -> Iterator[tuple[Doc, T]]:
         """Parse (text, context) pairs in order, keeping each context with its Doc."""
-        return self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size, n_process=self.workers)
+        return self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size)
 
 
 def ents_by_sentence(doc: Doc) -> dict[int, list[Span]]:

@@ -25,6 +25,7 @@ from .events.petrarch_format import Discards, read_user_files, verb_lemmatizer
 from .limits import StoryTimeout, time_limit
 from .merge import merge_events
 from .parse import Parser, load_pipeline
+from .pool import CodingPool
 from .records import Article, Event, Mention
 from .settings import Settings, split_paths
 from .sources.fields import article_id
@@ -67,7 +68,8 @@ class Coder:
     """Codes news stories into events. Load it once; call it on an Article or ``pipe`` many.
 
     settings: the run's options (Settings()).
-    nlp: a loaded spaCy pipeline, to share one between coders; None loads it.
+    nlp: a loaded spaCy pipeline, to share one between coders; None loads it (worker
+        processes, with ``settings.workers`` above 1, load their own by ``settings.model``).
     lexicon: an event Lexicon, to code with other tables than the bundled ones.
     """
 
@@ -78,7 +80,7 @@ class Coder:
     ) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp or load_pipeline(self.settings.model)
-        self.parser = Parser(self.nlp, batch_size=self.settings.batch_size, workers=self.settings.workers)
+        self.parser = Parser(self.nlp, batch_size=self.settings.batch_size)
         # The user's files, in our formats or PETRARCH's; ``notes`` says what they held that was not loaded.
         files = read_user_files(
             split_paths(self.settings.lexicon),
@@ -94,6 +96,30 @@ class Coder:
             lexicon = Lexicon.load(extra_verbs=files.verb_tables, extra_entries=files.verb_entries)
         self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
         self.gazetteer = Gazetteer(self.actor_coder.countries)
+        self._lexicon = lexicon
+        self._pool: CodingPool | None = None
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes, if ``settings.workers`` started some (they start on the first ``pipe``)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def start_workers(self) -> None:
+        """Start the worker processes now and wait until each has loaded its pipeline (with workers > 1)."""
+        if self.settings.workers > 1:
+            self._workers().warm()
+
+    def _workers(self) -> CodingPool:
+        if self._pool is None:
+            self._pool = CodingPool(self.settings, lexicon=self._lexicon)
+        return self._pool
 
     def __call__(self, article: Article | str, *, published: dt.date | None = None) -> list[Event]:
         """Code one story and return its events.
@@ -125,7 +151,14 @@ class Coder:
     ) -> Iterator[tuple[Article, list[Event], list[Mention]]]:
         """Code a stream of stories as ``pipe`` does, and yield each story's actor mentions too:
         (cleaned Article, its Events, its Mentions, unknown ones included with ``known=False``).
+
+        With ``settings.workers`` above 1 the stories are coded in that many
+        worker processes (started on first use, kept until ``close``), and
+        come back in input order: the same events as with one.
         """
+        if self.settings.workers > 1:
+            yield from self._workers().code(articles, on_error)
+            return
         ready = self._cleaned(articles, on_error)
         limit = self.settings.max_sentences
         # A story not in English is not parsed: it is passed on, stored and reported, uncoded.

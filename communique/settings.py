@@ -26,7 +26,8 @@ class Settings:
     quad_scheme: how CAMEO roots group into QuadClass: "gdelt" (01-05, 06-09,
         10-14, 15-20) or "icews" (01-05, 06-08, 09-13, 14-20).
     batch_size: texts handed to spaCy at once.
-    workers: spaCy parsing processes.
+    workers: processes that code (clean, parse, actors, events, where, when,
+        merge), each loading the pipeline once; 1 codes in the calling process.
     max_chars: longest article coded, in characters; longer ones are reported
         and skipped. This bounds the parse: spaCy's time and memory grow with
         the length of a text.
@@ -37,8 +38,10 @@ class Settings:
         being held in memory.
     story_timeout: seconds one story may take to clean and code (the stages
         around the parse); a story taking longer is reported and skipped. 0
-        for no limit. Enforced in the main thread of a process (the command
-        line; not in Dask worker threads, which max_chars bounds instead).
+        for no limit. Enforced wherever coding runs: by SIGALRM in a process's
+        main thread (the command line, each worker process), by a timer that
+        raises in the coding thread elsewhere (Dask workers, the service's
+        threads), where one long call into C finishes before the story stops.
     model: name of the spaCy pipeline; empty picks the installed English one.
     lexicon: a user's own verb table (the format of data/cameo/verbs.tsv), or a
         PETRARCH verb dictionary or discard list, tried before the bundled one;

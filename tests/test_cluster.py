@@ -126,3 +126,14 @@ def test_cluster_links_happenings_across_parts_as_a_local_run_does(tmp_path, cli
     for event_id, happening in local_ids.items():
         spans.setdefault(happening, set()).add(part[articles[event_id]])
     assert any(len(parts) > 1 for parts in spans.values())  # some happening was linked across parts
+
+
+def stopped_in_time(limit: float) -> bool:
+    """Run slow Python code under the story time limit; True when the limit stopped it."""
+    from tests.test_limits import stopped_after
+
+    return stopped_after(limit, 10) is not None
+
+
+def test_cluster_story_timeout_applies_on_dask_worker_threads(client):
+    assert client.submit(stopped_in_time, 0.2, pure=False).result(timeout=30)
