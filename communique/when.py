@@ -37,7 +37,7 @@ import re
 import zoneinfo
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .geonames import City, cities
 from .parse import ents_by_sentence
@@ -100,7 +100,10 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
     for event in events:
         trigger_at = _trigger_offset(article.text, event)
         found = sentence_date(
-            ents.get(event.sentence, []), article.published, future=event.modality == "intended", near=trigger_at
+            _dates_over(doc, ents.get(event.sentence, []), trigger_at),
+            article.published,
+            future=event.modality == "intended",
+            near=trigger_at,
         )
         told = sentence_time(article.text[event.evidence_start : event.evidence_end], event.evidence_start, trigger_at)
         if told is not None:
@@ -307,6 +310,31 @@ def _nearest_year(month: int, day: int, published: dt.date | None, future: bool)
     if future:
         return published.year if (month, day) >= (published.month, published.day) else published.year + 1
     return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+
+
+def _dates_over(doc: Doc, ents: list[Span], trigger_at: int | None) -> list[Span]:
+    """The sentence's entities said in the trigger's own clause or a clause above it.
+
+    "Georgetown says the border was settled in 1899": 1899 dates the settling, a clause
+    below the saying, not the saying; "said on Monday that troops had crossed" dates the
+    crossing by the clause above it.
+    """
+    trigger = doc.char_span(trigger_at, trigger_at + 1, alignment_mode="expand") if trigger_at is not None else None
+    if not trigger:
+        return ents
+    above = set()
+    clause: Token | None = _clause_head(trigger[0])
+    while clause is not None:
+        above.add(clause.i)
+        clause = _clause_head(clause.head) if clause.head.i != clause.i else None  # the root heads itself
+    return [ent for ent in ents if _clause_head(ent.root).i in above]
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause that holds ``token`` (the token itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _trigger_offset(text: str, event: Event) -> int | None:

@@ -120,6 +120,19 @@ def test_when_event_takes_the_date_nearest_its_trigger(code_text):
     assert attacks and attacks[0].date == "2019-06-10" and attacks[0].date_precision == "week"
 
 
+def test_when_a_date_in_a_clause_below_the_trigger_does_not_date_it(code_text):
+    # The year dates the treaty's signing, told under the saying; the saying is today's.
+    events = code_text("Lima says the border was fixed by a treaty signed in 1929.", "2024-05-08")
+    sayings = [e for e in events if e.trigger.startswith("say")]
+    assert sayings and {(e.date, e.date_precision) for e in sayings} == {("2024-05-08", "publication")}
+
+
+def test_when_a_date_in_the_clause_above_the_trigger_dates_it(code_text):
+    events = code_text("Lima said on Monday that Chilean troops had attacked a border post.", "2024-05-08")
+    attacks = [e for e in events if e.cameo.startswith(("18", "19"))]
+    assert attacks and {(e.date, e.date_precision) for e in attacks} == {("2024-05-06", "day")}
+
+
 def test_when_event_told_as_a_range_has_an_end(code_text):
     events = code_text("Russian and Chinese navies held joint exercises from Monday to Wednesday.", "2019-06-20")
     assert events and {(e.date, e.date_end, e.date_precision) for e in events} == {("2019-06-17", "2019-06-19", "day")}
