@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import Depends, FastAPI, Form, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as UploadFileType
@@ -36,12 +36,13 @@ from .outlines import world_outlines
 from .stores import Stores
 
 DASHBOARD = Path(__file__).parent / "dashboard"
-PAGES = {
-    "/": "events.html",
-    "/dyads": "dyads.html",
-    "/network": "network.html",
-    "/map": "map.html",
-    "/ingest": "ingest.html",
+PAGES = {  # address: (the page's own part and script in dashboard/, its title)
+    "/": ("events", "Events"),
+    "/dyads": ("dyads", "Dyads"),
+    "/network": ("network", "Network"),
+    "/map": ("map", "Map"),
+    "/ingest": ("ingest", "Ingest"),
+    "/docs": ("docs", "API reference"),
 }
 
 
@@ -329,16 +330,20 @@ async def _in_thread(function: Any, *args: Any) -> Any:
 
 def _page_routes(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=DASHBOARD), name="static")
+    for address, (name, title) in PAGES.items():
+        app.get(address, include_in_schema=False, response_class=HTMLResponse)(_page(dashboard_page(name, title)))
 
-    def page(name: str):
-        def show() -> FileResponse:
-            return FileResponse(DASHBOARD / name, media_type="text/html")
 
-        return show
+def dashboard_page(name: str, title: str) -> str:
+    """A dashboard page: its own part (``dashboard/NAME.html``) inside the layout every page
+    shares (``dashboard/layout.html``: head, stylesheet, navigation), with its script ``NAME.js``."""
+    layout = (DASHBOARD / "layout.html").read_text(encoding="utf-8")
+    own = (DASHBOARD / f"{name}.html").read_text(encoding="utf-8")
+    return layout.replace("{{title}}", title).replace("{{page}}", name).replace("{{main}}", own)
 
-    for address, name in PAGES.items():
-        app.get(address, include_in_schema=False)(page(name))
 
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return HTMLResponse((DASHBOARD / "docs.html").read_text(encoding="utf-8"))
+def _page(html: str):
+    def show() -> HTMLResponse:
+        return HTMLResponse(html)
+
+    return show
