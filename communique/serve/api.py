@@ -26,7 +26,7 @@ from starlette.datastructures import UploadFile as UploadFileType
 from .. import __version__
 from ..query import MAX_PAGE
 from ..sources import parse_date
-from ..store import EventFilter, SQLStore
+from ..store import EventFilter
 from . import reads
 from .cache import CACHE_BYTES, CachedReads, ResponseCache
 from .downloads import export_download
@@ -277,7 +277,7 @@ def _write_routes(app: FastAPI) -> None:
         articles, failures = await _posted_articles(request)
         ingest: Ingest = request.app.state.ingest
         coded, coding_failures = await _in_thread(ingest.code, articles)
-        saved = await db(request).write(_save, ingest, coded)
+        saved = await db(request).write(ingest.store, coded)  # linked and stored in the one writing thread
         request.app.state.cache.clear()  # the data version tells too; this is at once, and for any store
         status = 201 if saved else 400
         body = {"articles": saved, "errors": failures + coding_failures}
@@ -317,11 +317,6 @@ async def _posted_articles(request: Request) -> tuple[list, list[str]]:
         day = published if isinstance(published, str) and published else None
         return articles_from_upload(upload.filename or "upload", data, day)
     raise ApiError(415, "send application/json or a multipart/form-data upload")
-
-
-def _save(store: SQLStore, ingest: Ingest, coded: list) -> list[dict]:
-    """Store coded stories, linked to earlier reports of their happenings (in the one writing thread)."""
-    return ingest.store(store, coded)
 
 
 async def _in_thread(function: Any, *args: Any) -> Any:
