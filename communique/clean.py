@@ -11,6 +11,7 @@ the Coder skips it and says so.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 
@@ -66,6 +67,9 @@ OTHER_WORDS = frozenset(
 # under 0.3 for Tagalog or Dutch. Rerun tests/test_clean.py after a change.
 SURE = 0.9
 WORD = re.compile(r"[^\W\d_]+")
+MONTH_NUMBERS = {
+    name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
 
 
 def clean_article(article: Article) -> Article:
@@ -76,11 +80,12 @@ def clean_article(article: Article) -> Article:
     ``other_language`` hold what was taken out, and ``language`` is set.
     """
     paragraphs = split_paragraphs(article.text)
-    dateline = ""
+    dateline, dateline_day = "", article.dateline_day
     if paragraphs:
         match = DATELINE.match(paragraphs[0])
         if match and _is_place(match.group("place")) and (match.group("date") or match.group("credit")):
             dateline = match.group("place").strip().title()
+            dateline_day = day_near(match.group("date") or "", article.published) or dateline_day
             paragraphs[0] = paragraphs[0][match.end() :]
     story, captions, other = [], [], []
     for paragraph in paragraphs:
@@ -100,6 +105,7 @@ def clean_article(article: Article) -> Article:
             article,
             text="\n\n".join(other + story),
             dateline=dateline or article.dateline,
+            dateline_day=dateline_day,
             captions=article.captions + tuple(captions),
             language=(given if given != "en" else "") or detect_language(" ".join(other)) or "und",
         )
@@ -107,10 +113,29 @@ def clean_article(article: Article) -> Article:
         article,
         text="\n\n".join(story),
         dateline=dateline or article.dateline,
+        dateline_day=dateline_day,
         captions=article.captions + tuple(captions),
         other_language=article.other_language + tuple(other),
         language="en",
     )
+
+
+def day_near(month_day: str, published: dt.date | None) -> dt.date | None:
+    """The day a dateline's "June 17" or "Jan. 5" names, in the year that puts it nearest the
+    publication date; None when it names no day or lies more than two days from it (then the
+    dateline is not today's story, or the publication date is wrong, and neither is trusted)."""
+    parts = month_day.replace(".", " ").split()
+    if published is None or len(parts) != 2 or not parts[1].isdigit():
+        return None
+    month = MONTH_NUMBERS.get(parts[0].lower()[:3])
+    days = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            days.append(dt.date(year, month or 0, int(parts[1])))
+        except ValueError:
+            continue
+    nearest = min(days, key=lambda day: abs(day - published), default=None)
+    return nearest if nearest is not None and abs(nearest - published) <= dt.timedelta(days=2) else None
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -31,10 +31,14 @@ class Article:
     dateline: str = ""
     other_language: tuple[str, ...] = ()
     origin: str = ""  # the file (and line) the article was read from
+    # The day its dateline gives ("TOKYO, June 18 (Reuters) -"): the day where it was filed, which
+    # anchors "today" and "on Tuesday" better than a publication date told in another zone.
+    dateline_day: dt.date | None = None
 
     def as_dict(self) -> dict:
         row = dataclasses.asdict(self)
         row["published"] = self.published.isoformat() if self.published else None
+        row["dateline_day"] = self.dateline_day.isoformat() if self.dateline_day else None
         row["captions"] = list(self.captions)
         row["other_language"] = list(self.other_language)
         return row

@@ -10,7 +10,9 @@ Wednesday", "between March 3 and 5"), which have a start and an end.
 
 A date after publication is taken only for an intended event ("will meet next
 week"); otherwise the expression is passed over. With no date expression the
-publication date stands in. A range gives the event its ``date_end``. Every
+publication date stands in. Where the story's dateline gives a day ("TOKYO, June 18 (Reuters)
+-"), that day, the one where the story was filed, stands for the publication date: a
+publication date told in UTC can be the day before. A range gives the event its ``date_end``. Every
 event carries a ``date_precision``: day,
 week, month, year, "publication" when the publication date stood in, or
 "unknown" when the story has no date at all.
@@ -91,17 +93,19 @@ class When(NamedTuple):
 def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
     """Give each event its date and the date's precision.
 
-    article: the Article (its ``published`` date anchors relative dates).
+    article: the Article (the day its dateline gives, else its ``published`` date, anchors
+        relative dates and stands in when the sentence tells none).
     doc: its parse; events: its events.
     Returns the events with ``date`` and ``date_precision`` set.
     """
+    today = article.dateline_day or article.published
     ents = ents_by_sentence(doc)
     dated = []
     for event in events:
         trigger_at = _trigger_offset(article.text, event)
         found = sentence_date(
             _dates_over(doc, ents.get(event.sentence, []), trigger_at),
-            article.published,
+            today,
             future=event.modality == "intended",
             near=trigger_at,
         )
@@ -115,8 +119,8 @@ def date_events(article: Article, doc: Doc, events: list[Event]) -> list[Event]:
             dated.append(
                 dataclasses.replace(event, date=found.day.isoformat(), date_precision=found.precision, date_end=end)
             )
-        elif article.published is not None:
-            dated.append(dataclasses.replace(event, date=article.published.isoformat(), date_precision="publication"))
+        elif today is not None:
+            dated.append(dataclasses.replace(event, date=today.isoformat(), date_precision="publication"))
         else:
             dated.append(dataclasses.replace(event, date=None, date_precision="unknown"))
     return dated

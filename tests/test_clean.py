@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from communique.clean import clean_article, is_caption, is_english
@@ -129,3 +131,23 @@ def test_clean_keeps_a_sentence_that_starts_with_a_capital_word():
     article = clean_article(Article(id="x", text="NATO - the alliance - met in Brussels on Monday."))
     assert article.dateline == ""
     assert article.text.startswith("NATO")
+
+
+@pytest.mark.parametrize(
+    "dateline,published,expected",
+    [
+        ("TOKYO, June 18 (Reuters) - ", "2019-06-17", "2019-06-18"),  # filed the next day, local time
+        ("BEIRUT, Jan. 1 (AFP) - ", "2019-12-31", "2020-01-01"),  # across the new year
+        ("LIMA, Dec 31 (Reuters) - ", "2020-01-01", "2019-12-31"),
+        ("SEOUL, June 17 (Yonhap) -- ", "2019-06-17", "2019-06-17"),
+        ("SEOUL, March 2 (Yonhap) -- ", "2019-06-17", None),  # too far from publication to trust
+        ("SEOUL, June 31 (Yonhap) -- ", "2019-06-17", None),  # no such day
+        ("SEOUL, June 17 (Yonhap) -- ", None, None),  # no year to put it in
+        ("NAIROBI, Kenya (AP) — ", "2019-06-17", None),  # the dateline names no day
+    ],
+)
+def test_clean_dateline_gives_the_day_the_story_was_filed(dateline, published, expected):
+    day = dt.date.fromisoformat(published) if published else None
+    article = clean_article(Article(id="d", text=dateline + "Japan criticised China.", published=day))
+    assert article.text == "Japan criticised China."
+    assert article.dateline_day == (dt.date.fromisoformat(expected) if expected else None)

@@ -217,3 +217,12 @@ def test_when_coded_event_keeps_its_time_and_local_date(code_text):
     assert {(e.date, e.time, e.time_zone) for e in local if e.source.startswith("PRK")} == {
         ("2019-06-17", "23:00", "local")
     }
+
+
+def test_when_the_dateline_day_anchors_relative_dates(code_text):
+    # Published on Monday in UTC, filed in Tokyo on Tuesday: "on Tuesday" is the day of filing,
+    # not the Tuesday of the week before.
+    events = code_text("TOKYO, June 18 (Reuters) - Japan criticised China on Tuesday.", "2019-06-17")
+    assert [e.date for e in events] == ["2019-06-18"]
+    undated = code_text("TOKYO, June 18 (Reuters) - Japan criticised China.", "2019-06-17")
+    assert [(e.date, e.date_precision) for e in undated] == [("2019-06-18", "publication")]
