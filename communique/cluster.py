@@ -7,7 +7,9 @@ functions of a local run, writing ``part-<id>.parquet`` into the output
 directory: first to a temporary name, then renamed, so a part's file is there
 whole or not at all. A job started again skips the parts already written, and
 may also store into PostgreSQL (upserts by article id: storing twice changes
-nothing).
+nothing). The client links happenings across parts once they are written and
+notes each part linked in ``_linked`` in the output directory, so a job stopped
+before or while linking links the rest when started again.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ ErrorHandler = Callable[[InputError], None]
 ARROW_TYPES = {"str": "string", "str | None": "string", "int": "int64", "float": "float64", "float | None": "float64"}
 ARROW_TYPES["bool"] = "bool"
 CONNECT_TIMEOUT = "30s"
+# Names of the parts whose happenings are linked, a line each, in the order linked. Readers of
+# the dataset (pyarrow, pandas, Spark) pass over files whose names start with "_".
+LINKED = "_linked"
 
 _coders: dict[Settings, object] = {}
 _coders_lock = threading.Lock()
@@ -181,35 +186,48 @@ def code_on_dask(
             on_part(None)
         else:
             todo.append(part)
-    if not todo:
-        return summary
-    done: set[str] = set()
-    with _connect(client, scheduler, settings.workers) as connected:
-        from distributed import as_completed
+    linked = linked_parts(directory)
+    done = {part.name for part in parts if part.name not in linked and (directory / part.name).exists()}
+    if todo:
+        with _connect(client, scheduler, settings.workers) as connected:
+            from distributed import as_completed
 
-        connected.register_plugin(LoadCoder(settings))
-        futures = connected.map(
-            code_part, todo, settings=settings, output=str(directory.resolve()), db=db, published=published, pure=False
-        )
-        for future in as_completed(futures):
-            try:
-                result = future.result()
-            except Exception as error:  # a part that fails on the cluster must not stop the others
-                part = todo[futures.index(future)]
-                on_error(InputError(part.path, Messages.PART_FAILED.format(detail=repr(error))))
-                continue
-            for origin, problem, line in result.errors:
-                on_error(InputError(origin, problem, line))
-            summary.articles += result.articles
-            summary.events += result.events
-            summary.parts_done += 1
-            done.add(result.part.name)
-            on_part(result)
-    link_parts([part for part in todo if part.name in done], directory, db)
+            connected.register_plugin(LoadCoder(settings))
+            futures = connected.map(
+                code_part,
+                todo,
+                settings=settings,
+                output=str(directory.resolve()),
+                db=db,
+                published=published,
+                pure=False,
+            )
+            for future in as_completed(futures):
+                try:
+                    result = future.result()
+                except Exception as error:  # a part that fails on the cluster must not stop the others
+                    part = todo[futures.index(future)]
+                    on_error(InputError(part.path, Messages.PART_FAILED.format(detail=repr(error))))
+                    continue
+                for origin, problem, line in result.errors:
+                    on_error(InputError(origin, problem, line))
+                summary.articles += result.articles
+                summary.events += result.events
+                summary.parts_done += 1
+                done.add(result.part.name)
+                on_part(result)
+    # The parts written now, and those a stopped job wrote but did not link, in the order given.
+    link_parts([part for part in parts if part.name in done], directory, db, linked)
     return summary
 
 
-def link_parts(parts: list[Part], directory: Path, db: str | None) -> None:
+def linked_parts(directory: Path) -> list[str]:
+    """The parts of the output directory already linked, in the order they were linked."""
+    path = directory / LINKED
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def link_parts(parts: list[Part], directory: Path, db: str | None, linked: Iterable[str] = ()) -> None:
     """Link the happenings of the parts just coded, after every worker has stored its own.
 
     Workers code parts at once and in any order, so they cannot link reports across parts
@@ -217,18 +235,28 @@ def link_parts(parts: list[Part], directory: Path, db: str | None) -> None:
     story at a time in input order (the parts in the order given, each part's stories in
     its order), each against the stored stories and those before it: the same input gives
     the same happening ids whether coded locally or on a cluster. The database (when there
-    is one) and each part's Parquet file get the ids.
+    is one) and each part's Parquet file get the ids, and ``_linked`` the part's name.
+
+    linked: the parts linked before (by a job stopped part-way): with no database, their
+    events are the earlier reports, as in a run that was never stopped.
     """
     from .store import open_store
     from .store.linking import linker_for
 
+    if not parts:
+        return
     store = open_store(db) if db else None
     try:
         linker = linker_for(store)
         if store is not None:  # stored by the workers, not linked yet: not earlier reports until linked
             linker.pending.update(article for part in parts for article in _article_ids(directory / part.name))
+        else:
+            for name in linked:
+                if (directory / name).exists():
+                    linker.unstored.extend(Event(**row) for row in _read_part(directory / name) if row["date"])
         for part in parts:
             _link_part(linker, directory / part.name, store)
+            _note_linked(directory, part.name)
     finally:
         if store is not None:
             store.close()
@@ -238,7 +266,7 @@ def _link_part(linker, path: Path, store) -> None:
     """Link one part's stories in order; write the ids that changed to the store and the part's file."""
     import pyarrow.parquet as pq
 
-    events = [Event(**row) for row in pq.read_table(path).to_pylist()]
+    events = [Event(**row) for row in _read_part(path)]
     linked = [event for story in _stories(events) for event in linker(story)]
     changed = [(new.event_id, new.happening_id) for old, new in zip(events, linked, strict=True) if old != new]
     if store is not None:
@@ -254,6 +282,21 @@ def _link_part(linker, path: Path, store) -> None:
             os.replace(partial, path)  # the part's file stays whole: the old one or the new one
         finally:
             partial.unlink(missing_ok=True)
+
+
+def _read_part(path: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()
+
+
+def _note_linked(directory: Path, name: str) -> None:
+    """Add a part to ``_linked``, on disk before the next part is linked. A line cut short by a
+    kill names no part, so that part is linked again, which gives it the same ids."""
+    with open(directory / LINKED, "a", encoding="utf-8") as notes:
+        notes.write(name + "\n")
+        notes.flush()
+        os.fsync(notes.fileno())
 
 
 def _stories(events: list[Event]) -> Iterator[list[Event]]:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from communique import read_articles
 from communique.cli import app
-from communique.cluster import code_on_dask, find_parts, read_events
+from communique.cluster import code_on_dask, code_part, find_parts, linked_parts, read_events
 from communique.merge import Linker
 from communique.settings import Settings
 from tests.conftest import SAMPLES
@@ -89,17 +89,24 @@ def test_cluster_cli_refuses_sqlite_and_a_missing_output(tmp_path, corpus, args,
     assert problem in result.output
 
 
+def related_shards(tmp_path: Path) -> tuple[list[dict], Path]:
+    """Fifteen related stories in three shards, every third story a shard: reports of one
+    happening fall into different parts."""
+    records = [json.loads(line) for line in RELATED.read_text(encoding="utf-8").splitlines()][:15]
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    for index, name in enumerate("abc"):
+        lines = [json.dumps(record) + "\n" for record in records[index::3]]
+        (shards / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
+    return records, shards
+
+
 def test_cluster_links_happenings_across_parts_as_a_local_run_does(tmp_path, client, postgres_url):
     """Reports of one happening in different parts get one happening id, the same as a local run
     into a database gives, in the database and in the Parquet dataset; mentions are stored too."""
     from communique.store import open_store
 
-    records = [json.loads(line) for line in RELATED.read_text(encoding="utf-8").splitlines()][:15]
-    shards = tmp_path / "shards"
-    shards.mkdir()
-    for index, name in enumerate("abc"):  # every third story a part: reports of a happening fall apart
-        lines = [json.dumps(record) + "\n" for record in records[index::3]]
-        (shards / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
+    records, shards = related_shards(tmp_path)
     local_db = f"sqlite:///{tmp_path / 'local.db'}"
     runner = CliRunner()
     local = runner.invoke(app, ["code", str(shards), "--db", local_db, "--output", str(tmp_path / "local.jsonl")])
@@ -137,3 +144,27 @@ def stopped_in_time(limit: float) -> bool:
 
 def test_cluster_story_timeout_applies_on_dask_worker_threads(client):
     assert client.submit(stopped_in_time, 0.2, pure=False).result(timeout=30)
+
+
+def test_cluster_job_stopped_before_linking_links_the_rest_when_started_again(tmp_path, client):
+    """What a job stopped part-way through linking leaves (the first part written and linked,
+    the others written by the workers but not linked) is linked when the job starts again, with
+    the happening ids of a run never stopped."""
+    _, shards = related_shards(tmp_path)
+    parts = find_parts([shards], on_error=print)
+
+    def happenings(directory: Path) -> dict[str, str]:
+        return {row["event_id"]: row["happening_id"] for row in read_events(directory)}
+
+    code_on_dask(parts, tmp_path / "whole", Settings(), client=client, on_error=print)
+    stopped = tmp_path / "stopped"
+    code_on_dask(parts[:1], stopped, Settings(), client=client, on_error=print)
+    client.gather(client.map(code_part, parts[1:], settings=Settings(), output=str(stopped), pure=False))
+    assert linked_parts(stopped) == [parts[0].name]
+    assert happenings(stopped).keys() == happenings(tmp_path / "whole").keys()
+    assert happenings(stopped) != happenings(tmp_path / "whole")  # reports in later parts not linked yet
+
+    again = code_on_dask(parts, stopped, Settings(), client=client, on_error=print)
+    assert (again.parts_done, again.parts_skipped) == (0, 3)
+    assert happenings(stopped) == happenings(tmp_path / "whole")
+    assert linked_parts(stopped) == [part.name for part in parts]
