@@ -66,10 +66,10 @@ class Lexicon:
         for entry in [*user, *extra_entries]:
             verbs.setdefault(entry.lemma, []).insert(0, entry)
         for entries in verbs.values():
-            entries.sort(key=_specificity, reverse=True)
+            entries.sort(key=_rank, reverse=True)
         nouns = _entries(directory / "nouns.tsv")
         for entries in nouns.values():
-            entries.sort(key=_specificity, reverse=True)
+            entries.sort(key=_rank, reverse=True)
         frames = {row["lemma"]: row["frame"] for row in read_table(directory / "frames.tsv", ("lemma", "frame"))}
         frame_codes = {
             (row["frame"], row["action_root"]): row["cameo"]
@@ -133,6 +133,14 @@ def _entries(path: Path, *, unique: bool = True) -> dict[str, list[Entry]]:
 def _in_clause(key: str, words: set[str]) -> bool:
     """Whether a context word, or every lemma of a context phrase ("war crime"), is in the clause."""
     return key in words or (" " in key and all(part in words for part in key.split()))
+
+
+def _rank(entry: Entry) -> tuple[int, int, bool]:
+    """The order entries of one word are tried in: the pattern asking most first; between
+    patterns asking as much, the more specific code ("spoke by phone with": 041 before 040),
+    a four-digit code before a three-digit one, which comes before its family's "not
+    specified" code ending in 0."""
+    return _specificity(entry), len(entry.cameo), not entry.cameo.endswith("0")
 
 
 def _specificity(entry: Entry) -> int:
