@@ -4,7 +4,7 @@ verbs.tsv         lemma, pattern, cameo, example
 nouns.tsv         lemma, pattern, cameo, example
 frames.tsv        lemma, frame, example          ("agreed to", "urged X to", ...)
 frame_codes.tsv   frame, action_root, cameo      (intend + 04 -> 036, ...)
-contexts.tsv      word, context                  (trade -> economic, ...)
+contexts.tsv      word, context                  (trade -> economic, "war crime" -> warcrime, ...)
 refinements.tsv   cameo, context, refined        (031 + economic -> 0311, ...)
 """
 
@@ -42,7 +42,7 @@ class Lexicon:
     nouns: dict[str, list[Entry]]
     frames: dict[str, str]
     frame_codes: dict[tuple[str, str], str]
-    contexts: dict[str, str]
+    contexts: dict[str, str]  # a lemma, or lemmas joined by spaces that must all be in the clause
     refinements: dict[str, list[tuple[str, str]]]  # code -> (context, refined), most telling first
 
     @classmethod
@@ -66,10 +66,10 @@ class Lexicon:
         for entry in [*user, *extra_entries]:
             verbs.setdefault(entry.lemma, []).insert(0, entry)
         for entries in verbs.values():
-            entries.sort(key=_specificity, reverse=True)
+            entries.sort(key=_rank, reverse=True)
         nouns = _entries(directory / "nouns.tsv")
         for entries in nouns.values():
-            entries.sort(key=_specificity, reverse=True)
+            entries.sort(key=_rank, reverse=True)
         frames = {row["lemma"]: row["frame"] for row in read_table(directory / "frames.tsv", ("lemma", "frame"))}
         frame_codes = {
             (row["frame"], row["action_root"]): row["cameo"]
@@ -100,7 +100,7 @@ class Lexicon:
 
     def refine(self, cameo: str, words: set[str]) -> str:
         """A more specific code when the clause's words show the domain CAMEO splits on."""
-        contexts = {self.contexts[word] for word in words if word in self.contexts}
+        contexts = {context for key, context in self.contexts.items() if _in_clause(key, words)}
         for _ in range(3):  # 020 -> 023 -> 0231: a refinement may refine further
             rows = self.refinements.get(cameo, ())
             refined = next((code for context, code in rows if context in contexts), None)
@@ -128,6 +128,19 @@ def _entries(path: Path, *, unique: bool = True) -> dict[str, list[Entry]]:
         entry = Entry(row["lemma"].lower(), pattern, row["cameo"], row.get("example", ""), path.name)
         table.setdefault(entry.lemma, []).append(entry)
     return table
+
+
+def _in_clause(key: str, words: set[str]) -> bool:
+    """Whether a context word, or every lemma of a context phrase ("war crime"), is in the clause."""
+    return key in words or (" " in key and all(part in words for part in key.split()))
+
+
+def _rank(entry: Entry) -> tuple[int, int, bool]:
+    """The order entries of one word are tried in: the pattern asking most first; between
+    patterns asking as much, the more specific code ("spoke by phone with": 041 before 040),
+    a four-digit code before a three-digit one, which comes before its family's "not
+    specified" code ending in 0."""
+    return _specificity(entry), len(entry.cameo), not entry.cameo.endswith("0")
 
 
 def _specificity(entry: Entry) -> int:

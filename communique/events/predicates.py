@@ -66,6 +66,9 @@ OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 VISIT_CODES = frozenset({"042"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# A consultation held in a country none of its actors is from is CAMEO 044, "meet at a
+# 'third' location" ("Serbian and Kosovar leaders met in Brussels").
+THIRD_PLACE_CODES = {"040": "044"}
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
@@ -346,6 +349,7 @@ class PredicateFinder:
         if not sources:
             sources = self._unnamed_sources(verb, entry.cameo, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
+        refined = _third_place(refined, mentions.places_under(verb), sources + targets)
         predicate = Predicate(
             head=verb,
             cameo=refined,
@@ -731,6 +735,7 @@ class PredicateFinder:
         # "a demonstration against the new tax", "a hunger strike for their release": what the
         # noun's own phrase says it is for picks the sub-code, as for a verb's clause.
         refined = self.lexicon.refine(entry.cameo, clause_words(noun))
+        refined = _third_place(refined, mentions.places_under(noun), sources + targets)
         return Predicate(
             head=noun,
             cameo=refined,
@@ -757,6 +762,16 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _third_place(cameo: str, places: list[Mention], actors: list[Mention]) -> str:
+    """044 for a consultation held in a country that none of two or more known actors is from."""
+    if cameo not in THIRD_PLACE_CODES or not places or len(actors) < 2:
+        return cameo
+    countries = {m.actor.country for m in actors}
+    if countries & {"", UNKNOWN_COUNTRY} or places[0].actor.country in countries | {"", UNKNOWN_COUNTRY}:
+        return cameo
+    return THIRD_PLACE_CODES[cameo]
 
 
 def _owned_by_pronoun(noun: Token) -> bool:
