@@ -130,6 +130,8 @@ def _event(chance: random.Random, number: int, story: str, day: str) -> tuple:
         "date_end": None,
         "place_precision": "",
         "place_confidence": 0.0,
+        "time": "",
+        "time_zone": "",
     }
     return tuple(row[name] for name in STORED_FIELDS)
 
