@@ -7,7 +7,7 @@ CREATE TABLE dyad_happenings (
     target_country TEXT COLLATE "C" NOT NULL,
     happening_id TEXT COLLATE "C" NOT NULL,
     date TEXT COLLATE "C" NOT NULL,
-    week TEXT NOT NULL,
+    week TEXT,
     cameo TEXT COLLATE "C" NOT NULL,
     quad_class INTEGER NOT NULL,
     goldstein REAL NOT NULL,

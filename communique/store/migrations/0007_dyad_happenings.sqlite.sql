@@ -14,7 +14,7 @@ CREATE TABLE dyad_happenings (
     target_country TEXT NOT NULL,
     happening_id TEXT NOT NULL,
     date TEXT NOT NULL,           -- the first report's date
-    week TEXT NOT NULL,           -- the Monday of that date's week, as the store's period('week') writes it
+    week TEXT,                    -- the Monday of that date's week, as the store's period('week') writes it
     cameo TEXT NOT NULL,          -- the lowest of the reports' codes, as the series counts them
     quad_class INTEGER NOT NULL,
     goldstein REAL NOT NULL,
