@@ -4,10 +4,11 @@
                                          [--cache-mb MB]
 
 Makes up ``--events`` events (ten a story, 2015-2024, 40 countries with roles) and
-writes them straight into a fresh SQLite file with executemany (not timed, about a
-minute), starts the real command ``communique serve`` on a free local port, and
-runs ``--clients`` asyncio clients for ``--seconds`` against each of two kinds of
-request, one kind at a time:
+writes them straight into a fresh SQLite file with executemany (not timed, a few
+minutes: the triggers of migration 0007 fill dyad_happenings as they go), starts
+the real command ``communique serve`` on a free local port, and runs ``--clients``
+asyncio clients for ``--seconds`` against each of two kinds of request, one kind
+at a time:
 
 - event list: ``/api/events`` pages of 100, with a random dyad, CAMEO root or
   date window, half of them the next page by cursor;
@@ -130,6 +131,8 @@ def _event(chance: random.Random, number: int, story: str, day: str) -> tuple:
         "date_end": None,
         "place_precision": "",
         "place_confidence": 0.0,
+        "time": "",
+        "time_zone": "",
     }
     return tuple(row[name] for name in STORED_FIELDS)
 

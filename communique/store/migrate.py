@@ -106,8 +106,28 @@ def _applied_versions(db: Any) -> set[int]:
 
 
 def statements(script: str) -> Iterator[str]:
-    """The statements of an SQL script, comments dropped."""
+    """The statements of an SQL script, comments dropped.
+
+    A semicolon ends a statement, except inside a body that holds statements of its own: a
+    PostgreSQL function's $$-quoted body, and an SQLite trigger's BEGIN ... END.
+    """
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    for statement in "\n".join(lines).split(";"):
-        if statement.strip():
-            yield statement.strip()
+    current = ""
+    for piece in "\n".join(lines).split(";"):
+        current += piece
+        if current.count("$$") % 2 or _open_trigger(current):
+            current += ";"
+            continue
+        if current.strip():
+            yield current.strip()
+        current = ""
+    if current.strip():
+        yield current.strip()
+
+
+def _open_trigger(statement: str) -> bool:
+    """Whether an SQLite trigger's body (BEGIN ... END) has begun and not ended yet."""
+    words = statement.split()
+    if [word.upper() for word in words[:2]] != ["CREATE", "TRIGGER"] or "BEGIN" not in map(str.upper, words):
+        return False
+    return words[-1].upper() != "END"
