@@ -22,7 +22,7 @@ from ..settings import Settings
 from .cameo import Codebook
 from .confidence import UNMEASURED, actors_kind, load_confidence
 from .lexicon import Entry, Lexicon
-from .predicates import MentionIndex, Predicate, PredicateFinder
+from .predicates import UNNAMED_DOER_RULE, MentionIndex, Predicate, PredicateFinder
 from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
 from .syntax import is_background
 
@@ -157,7 +157,8 @@ class EventCoder:
     ) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
-        source_actor = _placed(source.actor, place)
+        # An unnamed doer is no one of the country it acts in: "a bomb killed four policemen in Kabul".
+        source_actor = source.actor if source.rule.startswith(UNNAMED_DOER_RULE) else _placed(source.actor, place)
         target_actor = _domestic(target.actor, source_actor, place, code.code) if target else None
         target_code = target_actor.code if target_actor else ""
         key = "|".join(

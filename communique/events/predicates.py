@@ -73,6 +73,15 @@ RECIPIENT_CODES = frozenset({"063"})
 UNNAMED_STATE_ROOTS = frozenset({"17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
+# Violence whose doer the story does not name ("three soldiers were killed", "a roadside
+# bomb killed four policemen") is still news about its victims: the doer is coded unknown.
+UNNAMED_DOER_ROOTS = frozenset({"18", "19", "20"})
+# A rule mark the event stage reads: an unnamed doer is not placed in the country it acts in.
+UNNAMED_DOER_RULE = "unnamed doer"
+# Mishaps that kill without a doer: "killed in a road accident" is no attack.
+MISHAP_NOUNS = frozenset(
+    "accident crash collision fire blaze flood flooding earthquake landslide storm stampede avalanche".split()
+)
 # Force a state reports another using is an accusation of aggression, too.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 ACCUSATION = "112"
@@ -345,6 +354,8 @@ class PredicateFinder:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
             sources = self._unnamed_sources(verb, entry.cameo, mentions)
+        if not sources:
+            sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
         predicate = Predicate(
             head=verb,
@@ -429,6 +440,70 @@ class PredicateFinder:
             place = places[0]
             return [replace(place, actor=Actor.from_parts(place.actor.country, ("CVL",)), place=False)]
         return []
+
+    def _doers_of_thing(
+        self, verb: Token, cameo: str, targets: list[Mention], mentions: MentionIndex
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Who acts when the subject is no actor: the makers of an event or weapon noun, or
+        an unnamed doer for violence done to a named victim.
+
+        "The attack by Taliban fighters killed six soldiers" is the Taliban's; "fighting
+        between the army and rebels" is the two sides' on each other; "a roadside bomb
+        killed four policemen" and "three soldiers were killed" are by someone unknown.
+        Returns (sources, targets).
+        """
+        subject = subject_of(verb)
+        if subject is not None and subject.pos_ == "PRON":
+            return [], targets  # "they attacked": whom "they" are is a matter for coreference
+        if subject is None and not child_with(verb, "nsubjpass"):
+            between = self._preposition_objects(verb, None, mentions, ("between", "among"))
+            if len(between) > 1:  # "fighting between the army and rebels": each side on the other
+                return between, []
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in self.lexicon.nouns:
+            makers = self._makers(subject, mentions)
+            if makers:
+                return makers, targets if set(targets) - set(makers) or not targets else []
+        elif subject is not None or self._mishap(verb) or self._thing_agent(verb):
+            return [], targets  # a subject that names neither an actor nor an act: no doer to find
+        if cameo[:2] not in UNNAMED_DOER_ROOTS or not targets:
+            return [], targets
+        doer = subject if subject is not None else verb
+        unnamed = Mention(
+            start=doer.idx,
+            end=doer.idx + len(doer.text),
+            head=doer.idx,
+            text=doer.text if subject is not None else "",
+            actor=Actor.from_parts(UNKNOWN_COUNTRY, name="unnamed"),
+            sentence=0,
+            rule=f"{UNNAMED_DOER_RULE}: violence against a named victim by someone the sentence does not name",
+        )
+        return [unnamed], targets
+
+    def _makers(self, noun: Token, mentions: MentionIndex) -> list[Mention]:
+        """The actors an event noun names as its makers: "the attack by X", "X's offensive",
+        "fighting between X and Y", "an Israeli airstrike"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
+                found = mentions.of_phrase(child_with(child, "pobj"))
+                if found:
+                    return found
+            if child.dep_ == "poss" and child.pos_ != "PRON" and mentions.of_phrase(child):
+                return mentions.of_phrase(child)
+        return mentions.at(noun)
+
+    def _thing_agent(self, verb: Token) -> bool:
+        """ "hit by several rounds of sanctions": a passive's "by" names a thing that is no act."""
+        agent = child_with(verb, "agent")
+        by = child_with(agent, "pobj") if agent is not None else None
+        return by is not None and by.lemma_.lower() not in self.lexicon.nouns
+
+    def _mishap(self, verb: Token) -> bool:
+        """ "were killed in a road accident": a passive whose "in" names a mishap, not an attack."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
+            noun = child_with(prep, "pobj")
+            if noun is not None and noun.lemma_.lower() in MISHAP_NOUNS:
+                return True
+        return False
 
     def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
         """Futures are intents (03x), refused futures rejections (12x); negation and "could" are kept apart."""
@@ -605,7 +680,9 @@ class PredicateFinder:
             return mentions.of_phrase(by), targets
         passive = child_with(verb, "nsubjpass")
         if passive is not None:
-            agent = child_with(verb, "agent")
+            # "had been shelled or occupied by armed men": the "by" of a joined passive is both verbs'.
+            agents = (child_with(member, "agent") for member in (verb, *verb.conjuncts))
+            agent = next(filter(None, agents), None)
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
             return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
@@ -619,7 +696,8 @@ class PredicateFinder:
             if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
                 continue
             for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
+                # "killed in an ambush by Taliban fighters", "killed in a clash with Chinese troops"
+                if child.dep_ == "prep" and child.lower_ in ("by", "with"):
                     return mentions.of_phrase(child_with(child, "pobj"))
                 if child.dep_ == "poss" and child.pos_ != "PRON":
                     return mentions.of_phrase(child)
