@@ -417,6 +417,11 @@ class PredicateFinder:
             found = self.objects(verb.head, mentions)  # "met with Assad to discuss ...": the head's target
             if found:
                 return found
+        for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
+            # "blocked highways to demand the resignation of the government": whom the act is for.
+            found = self.objects(purpose, mentions)
+            if found:
+                return found
         if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
             # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
             found = mentions.places_under(verb) or mentions.places_under(noun)
