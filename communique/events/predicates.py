@@ -621,7 +621,9 @@ class PredicateFinder:
     ) -> Predicate | None:
         sources = self.subjects(verb, mentions)
         targets = mentions.of_phrase(subject_of(clause))
-        if not sources or not targets:
+        # "stressed that the sanctions must be lifted": a passive demand is addressed to no one named.
+        addressed = bool(targets) or child_with(clause, "nsubjpass") is not None
+        if not sources or not addressed:
             return None
         code = self.lexicon.frame_code("demand", inner.cameo if inner else "") or "100"
         code = self.lexicon.refine(code, clause_words(clause))
@@ -652,10 +654,15 @@ class PredicateFinder:
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
             sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
+        targets = inner.targets
+        if speakers and not targets and _acts_on_own(inner.head):
+            # "Ankara said Greek jets violated its airspace": what is "its" is the speaker's.
+            targets = [m for m in speakers if m.actor.code not in {s.actor.code for s in sources}]
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
             sources=sources,
+            targets=targets,
             speech=verb,
             speakers=speakers,
             basis="reported",
@@ -840,6 +847,14 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _acts_on_own(verb: Token) -> bool:
+    """Whether a verb's object, or the object of its preposition, is owned by "its", "their" or
+    "our": "violated its airspace", "fired rockets at their towns"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [item for c in verb.children if c.dep_ == "prep" for item in c.children if item.dep_ == "pobj"]
+    return any(_owned_by_pronoun(item) for item in objects)
 
 
 def _owned_by_pronoun(noun: Token) -> bool:
