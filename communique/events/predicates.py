@@ -59,6 +59,10 @@ RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
     "restore establish resume renew sever exchange clash trade swap fight".split()
 )
+# Acts a state announces in the passive as its own: "two prisoners were released", "aid will be
+# sent", "the ambassador was expelled". Not force: "three soldiers were killed" is done to it.
+OWN_ANNOUNCED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
@@ -646,6 +650,9 @@ class PredicateFinder:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
         subject = subject_of(inner.head)
+        passive = child_with(inner.head, "nsubjpass")
+        if passive is not None and passive.lemma_.lower() in NUMBER_WORDS | {"some", "many", "several"}:
+            passive = child_with(child_with(passive, "prep"), "pobj") or passive  # "three of its soldiers"
         if subject is None and inner.cameo.startswith("01"):
             subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
@@ -658,6 +665,14 @@ class PredicateFinder:
         if speakers and not targets and _acts_on_own(inner.head):
             # "Ankara said Greek jets violated its airspace": what is "its" is the speaker's.
             targets = [m for m in speakers if m.actor.code not in {s.actor.code for s in sources}]
+        elif speakers and passive is not None and _owned_by_pronoun(passive):
+            # "Kyiv said three of its soldiers were killed": the speaker's own soldiers.
+            country = speakers[0].actor.country
+            targets = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
+        if not sources and speakers and _announces_own(inner, passive) and _speaks_for_a_state(speakers[0].actor):
+            # "Tehran said two French nationals had been released": a state announcing a release,
+            # a visit or aid done with no named doer announces its own act.
+            sources = speakers
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
@@ -697,6 +712,8 @@ class PredicateFinder:
             agent = next(filter(None, agents), None)
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
+            if not target:  # "aid would be sent to Turkey": what is sent is no target; where it goes is
+                target = self._preposition_objects(verb, None, mentions, DIRECTED_PREPS)
             return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
@@ -760,6 +777,8 @@ class PredicateFinder:
             # "rejected the accusations by Colombia", "condemned the attack by the rebels":
             # what is answered is its maker's doing, so the maker is the target.
             found = self._preposition_objects(obj, None, mentions, ("by",))
+            for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
+                found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))  # "imposed by the US"
             if found:
                 return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
@@ -847,6 +866,13 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _announces_own(inner: Predicate, passive: Token | None) -> bool:
+    """A passive cooperative act with no doer, which its announcer is taken to have done."""
+    if passive is None or inner.sources or child_with(inner.head, "agent") is not None:
+        return False
+    return inner.cameo[:2] in OWN_ANNOUNCED_ROOTS
 
 
 def _acts_on_own(verb: Token) -> bool:
