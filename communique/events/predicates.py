@@ -70,6 +70,9 @@ OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 VISIT_CODES = frozenset({"042"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Coercion with no actor as target is aimed at the people of the place, the source's own
+# included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria.
+DOMESTIC_PLACE_ROOTS = frozenset({"17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
@@ -203,6 +206,12 @@ class MentionIndex:
             # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
             if child.dep_ == "compound" and self.at(child):
                 return _unique(self.at(child))
+        for child in token.children:
+            # "the Saudi-led coalition" acts for its leader; "Iran-backed militias" are not Iran.
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+                leaders = [m for item in child.children if item.dep_ in ("npadvmod", "compound") for m in self.at(item)]
+                if leaders:
+                    return _unique(leaders)
         for child in token.children:
             # "Seoul's participation" is Seoul's act; "his supporters" are not him.
             if child.dep_ == "poss" and child.pos_ != "PRON" and self.of_phrase(child):
@@ -431,6 +440,8 @@ class PredicateFinder:
             found = mentions.places_under(verb) or mentions.places_under(noun)
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
+        if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
+            return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
         return []
 
     def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
