@@ -23,6 +23,7 @@ from .syntax import (
     complement_clause,
     event_noun_slots,
     frame_words,
+    is_condition,
     is_future,
     is_hypothetical,
     is_negated,
@@ -338,6 +339,12 @@ class PredicateFinder:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb, mentions)
         warned = child_with(verb, "ccomp")
+        conditional = warned is not None and _conditional_own_future(warned)
+        if entry is not None and entry.cameo.startswith("01") and conditional and warned is not None:
+            if self.code_clause(warned, mentions, memo) is None:
+                # "said it would take resolute measures if the envoy visited Taiwan": an uncoded act
+                # of one's own, promised on another's condition, is a threat, aimed at that other.
+                return self._conditional_threat(verb, warned, mentions)
         if entry is not None and frame == "threaten" and warned is not None and _own_future(warned):
             # "warned that it would respond": a warning of one's own future act is a threat.
             threat = self.lexicon.frame_code("threaten", "") or entry.cameo
@@ -460,6 +467,25 @@ class PredicateFinder:
             place = places[0]
             return [replace(place, actor=Actor.from_parts(place.actor.country, ("CVL",)), place=False)]
         return []
+
+    def _conditional_threat(self, verb: Token, clause: Token, mentions: MentionIndex) -> Predicate | None:
+        sources = self.subjects(verb, mentions)
+        condition = next(c for c in clause.children if is_condition(c))
+        targets = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
+        if not sources:
+            return None
+        code = self.lexicon.frame_code("threaten", "") or "130"
+        return Predicate(
+            head=verb,
+            cameo=code,
+            trigger=[verb, clause],
+            sources=sources,
+            targets=[m for m in targets if m.actor.code not in {s.actor.code for s in sources}],
+            negated=is_negated(verb),
+            basis="frame",
+            consumed={verb.i, clause.i, condition.i},
+            rule=f'an act of one\'s own promised "if" another acts is a threat -> {code}',
+        )
 
     def _doers_of_thing(
         self, verb: Token, cameo: str, targets: list[Mention], mentions: MentionIndex
@@ -912,6 +938,11 @@ def _speaks_for_a_state(actor: Actor) -> bool:
         and not set(actor.roles) & REPORTING_ROLES
         or (actor.code.startswith("IGO") and not set(actor.roles) & REPORTING_ROLES)
     )
+
+
+def _conditional_own_future(clause: Token) -> bool:
+    """ "(said) it would respond if ...": the speaker's own future act, on a condition."""
+    return _own_future(clause) and any(is_condition(c) for c in clause.children)
 
 
 def _own_future(clause: Token) -> bool:
