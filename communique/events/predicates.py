@@ -166,6 +166,21 @@ class MentionIndex:
     def at(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
 
+    def _with_partner(self, member: Token, first: Token) -> list[Mention]:
+        """ "Xi Jinping and his advisers", "the king and senior aides": a later conjunct that is
+        only a role goes with the named actor before it, whose people they are."""
+        found = self.at(member)
+        if member.i == first.i or not self.at(first):
+            return found
+        owned = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in member.children)
+        country = self.at(first)[0].actor.country
+        return [
+            replace(m, actor=Actor.from_parts(country, m.actor.roles, name=m.actor.name, title=m.actor.title))
+            if (owned or m.actor.country == UNKNOWN_COUNTRY) and not m.actor.name and country != UNKNOWN_COUNTRY
+            else m
+            for m in found
+        ]
+
     def places_under(self, token: Token) -> list[Mention]:
         """Places named under a word: "in Moscow", "to Kyiv", or its object ("shelled Kharkiv",
         "shelled the city of Kharkiv")."""
@@ -200,7 +215,7 @@ class MentionIndex:
             # "Barack Obama and Vladimir Putin" parsed with the conjunct on "Obama", inside the name.
             if child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_:
                 members += child.conjuncts
-        found = [m for member in members for m in self.at(member)] if head else []
+        found = [m for member in members for m in self._with_partner(member, members[0])] if head else []
         if found or not inside:
             return _unique(found)
         for child in token.children:
