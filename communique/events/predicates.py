@@ -219,6 +219,11 @@ class MentionIndex:
         if found or not inside:
             return _unique(found)
         for child in token.children:
+            # "Kim Yo Jong, the sister of North Korea's leader, ...": a name no table knows is
+            # who its apposition says.
+            if child.dep_ == "appos" and self.of_phrase(child):
+                return self.of_phrase(child)
+        for child in token.children:
             # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
             if child.dep_ == "compound" and self.at(child):
                 return _unique(self.at(child))
