@@ -135,6 +135,8 @@ class EventCoder:
             return []
         if predicate.cameo.startswith("01") and all(_unknown_name(m) for m in predicate.sources):
             return []  # talk by someone no table knows is too little to keep
+        if not settings.keep_unnamed and any(m.rule.startswith(UNNAMED_DOER_RULE) for m in predicate.sources):
+            return []  # "three soldiers were killed": by whom the story does not say
         events = []
         for source, target in self._pairs(predicate):
             event = self._event(article, evidence, _street_violence(predicate, source, target), source, target, place)

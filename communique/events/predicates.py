@@ -533,6 +533,9 @@ class PredicateFinder:
             return [], targets  # a subject that names neither an actor nor an act: no doer to find
         if cameo[:2] not in UNNAMED_DOER_ROOTS or not targets:
             return [], targets
+        means = self._means_makers(verb, mentions)
+        if means:  # "was killed by Russian shelling", "killed and ten wounded by Israeli gunfire"
+            return means, targets
         doer = subject if subject is not None else verb
         unnamed = Mention(
             start=doer.idx,
@@ -545,6 +548,16 @@ class PredicateFinder:
         )
         return [unnamed], targets
 
+    def _means_makers(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """The makers of an act or weapon named by a "by", "in" or "during" in a verb's clause."""
+        for token in verb.subtree:
+            means = token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("by", "in", "during")
+            if means and (token.lemma_.lower() in self.lexicon.nouns or token.lower_ in self.lexicon.nouns):
+                makers = self._makers(token, mentions)
+                if makers:
+                    return makers
+        return []
+
     def _makers(self, noun: Token, mentions: MentionIndex) -> list[Mention]:
         """The actors an event noun names as its makers: "the attack by X", "X's offensive",
         "fighting between X and Y", "an Israeli airstrike"."""
@@ -555,7 +568,9 @@ class PredicateFinder:
                     return found
             if child.dep_ == "poss" and child.pos_ != "PRON" and mentions.of_phrase(child):
                 return mentions.of_phrase(child)
-        return mentions.at(noun)
+        # "an Israeli airstrike" is one mention; "Russian shelling" may leave the adjective its own.
+        adjectives = [m for c in noun.children if c.dep_ in ("amod", "compound") for m in mentions.at(c)]
+        return mentions.at(noun) or _unique(adjectives)
 
     def _thing_agent(self, verb: Token) -> bool:
         """ "hit by several rounds of sanctions": a passive's "by" names a thing that is no act."""
