@@ -409,6 +409,8 @@ class PredicateFinder:
             consumed={t.i for t in trigger},
             rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
+        if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
+            predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
         return self._modality(verb, predicate)
