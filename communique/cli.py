@@ -131,6 +131,9 @@ def code(
     keep_all: Annotated[
         bool, typer.Option(help="Output every event whatever its modality: negated, hypothetical, historical.")
     ] = False,
+    keep_unnamed: Annotated[
+        bool, typer.Option(help='Also output violence whose doer the story does not name ("---": "were killed").')
+    ] = False,
     undirected: Annotated[
         bool, typer.Option(help='One event a pair for actors acting on each other ("A and B met"), not one each way.')
     ] = False,
@@ -181,6 +184,7 @@ def code(
         keep_negated=keep_negated or keep_all,
         keep_hypothetical=keep_hypothetical or keep_all,
         keep_historical=keep_historical or keep_all,
+        keep_unnamed=keep_unnamed,
         quad_scheme=quad_scheme,
         statements=statements,
         undirected=undirected,

@@ -20,6 +20,10 @@ class Settings:
         modality "hypothetical".
     keep_historical: also emit events the story recalls as background ("since the
         summit in February", "after the 2018 talks"), with modality "historical".
+    keep_unnamed: also emit violence done to a named victim by a doer the story
+        does not name ("three soldiers were killed", "a roadside bomb killed four
+        policemen"), with source "---". Off by default: such events add recall of
+        the act but can never match a dyad.
     undirected: code actors that act on each other ("South Korea and Russia
         agreed") as one event a pair, not one each way as CAMEO does.
     statements: emit bare statement events (CAMEO 01x) when nothing better is said.
@@ -54,6 +58,7 @@ class Settings:
     keep_negated: bool = False
     keep_hypothetical: bool = False
     keep_historical: bool = False
+    keep_unnamed: bool = False
     undirected: bool = False
     statements: bool = True
     quad_scheme: str = "gdelt"

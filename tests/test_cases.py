@@ -45,8 +45,9 @@ def _describe(events) -> list[str]:
 
 @pytest.fixture(scope="session")
 def keep_all_coder(coder):
-    """A coder that keeps negated, hypothetical and historical events (cases with ``keep_all: true``)."""
-    return Coder(Settings(keep_negated=True, keep_hypothetical=True, keep_historical=True), nlp=coder.nlp)
+    """A coder that keeps negated, hypothetical, historical and unnamed-doer events (``keep_all: true``)."""
+    settings = Settings(keep_negated=True, keep_hypothetical=True, keep_historical=True, keep_unnamed=True)
+    return Coder(settings, nlp=coder.nlp)
 
 
 @pytest.mark.parametrize("case", load_cases())

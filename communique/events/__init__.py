@@ -22,7 +22,7 @@ from ..settings import Settings
 from .cameo import Codebook
 from .confidence import UNMEASURED, actors_kind, load_confidence
 from .lexicon import Entry, Lexicon
-from .predicates import MentionIndex, Predicate, PredicateFinder
+from .predicates import UNNAMED_DOER_RULE, MentionIndex, Predicate, PredicateFinder
 from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
 from .syntax import is_background
 
@@ -42,6 +42,11 @@ FORCE_CODES = ("18", "19", "20")
 DISSENT_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB"})
 POLICE_ROLES = frozenset({"COP"})
 RIOT, REPRESSION = "145", "175"
+# People protest against their own state far more than a foreign one, and a state's army or
+# police more often fights or arrests its own rebels and opposition than another's.
+PROTEST_ROOT = "14"
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+OPPOSITION_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
 
 
@@ -130,6 +135,8 @@ class EventCoder:
             return []
         if predicate.cameo.startswith("01") and all(_unknown_name(m) for m in predicate.sources):
             return []  # talk by someone no table knows is too little to keep
+        if not settings.keep_unnamed and any(m.rule.startswith(UNNAMED_DOER_RULE) for m in predicate.sources):
+            return []  # "three soldiers were killed": by whom the story does not say
         events = []
         for source, target in self._pairs(predicate):
             event = self._event(article, evidence, _street_violence(predicate, source, target), source, target, place)
@@ -157,7 +164,10 @@ class EventCoder:
     ) -> Event:
         code = self.codebook[predicate.cameo]
         trigger = " ".join(token.text for token in predicate.trigger)
-        source_actor = _placed(source.actor, place)
+        # An unnamed doer is no one of the country it acts in: "a bomb killed four policemen in Kabul".
+        source_actor = source.actor if source.rule.startswith(UNNAMED_DOER_RULE) else _placed(source.actor, place)
+        if target is not None and _against_own(source_actor, target.actor, code.code):
+            source_actor = _placed(source_actor, target.actor.country)
         target_actor = _domestic(target.actor, source_actor, place, code.code) if target else None
         target_code = target_actor.code if target_actor else ""
         key = "|".join(
@@ -242,6 +252,25 @@ def _street_violence(predicate: Predicate, source: Mention, target: Mention | No
         rule = predicate.rule + f"; police against protesters -> {REPRESSION}"
         return replace(predicate, cameo=REPRESSION, rule=rule)
     return predicate
+
+
+def _against_own(source: Actor, target: Actor, cameo: str) -> bool:
+    """Whether an unplaced source is of its target's country: "workers struck against the
+    Argentine government" (ARGLAB), "the army launched an offensive against Boko Haram" (NGAMIL)."""
+    if source.country != UNKNOWN_COUNTRY or target.country in ("", UNKNOWN_COUNTRY):
+        return False
+    if cameo.startswith(PROTEST_ROOT):
+        return True
+    return (
+        cameo.startswith(("17", *FORCE_CODES))
+        and bool(set(source.roles) & STATE_ROLES)
+        and bool(_roles(target) & OPPOSITION_ROLES)
+    )
+
+
+def _roles(actor: Actor) -> set[str]:
+    """An actor's role codes, read off its code too: a named group ("NGAREBBKH") has no parts."""
+    return set(actor.roles) | {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
 
 
 def _unknown_name(mention: Mention) -> bool:

@@ -23,6 +23,7 @@ from .syntax import (
     complement_clause,
     event_noun_slots,
     frame_words,
+    is_condition,
     is_future,
     is_hypothetical,
     is_negated,
@@ -59,6 +60,10 @@ RECIPROCAL_LEMMAS = frozenset(
     "agree meet negotiate talk discuss sign ratify cooperate collaborate reconcile normalize normalise "
     "restore establish resume renew sever exchange clash trade swap fight".split()
 )
+# Acts a state announces in the passive as its own: "two prisoners were released", "aid will be
+# sent", "the ambassador was expelled". Not force: "three soldiers were killed" is done to it.
+OWN_ANNOUNCED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
@@ -69,6 +74,9 @@ PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
 # A consultation held in a country none of its actors is from is CAMEO 044, "meet at a
 # 'third' location" ("Serbian and Kosovar leaders met in Brussels").
 THIRD_PLACE_CODES = {"040": "044"}
+# Coercion with no actor as target is aimed at the people of the place, the source's own
+# included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria.
+DOMESTIC_PLACE_ROOTS = frozenset({"17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
@@ -76,6 +84,15 @@ RECIPIENT_CODES = frozenset({"063"})
 UNNAMED_STATE_ROOTS = frozenset({"17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
+# Violence whose doer the story does not name ("three soldiers were killed", "a roadside
+# bomb killed four policemen") is still news about its victims: the doer is coded unknown.
+UNNAMED_DOER_ROOTS = frozenset({"18", "19", "20"})
+# A rule mark the event stage reads: an unnamed doer is not placed in the country it acts in.
+UNNAMED_DOER_RULE = "unnamed doer"
+# Mishaps that kill without a doer: "killed in a road accident" is no attack.
+MISHAP_NOUNS = frozenset(
+    "accident crash collision fire blaze flood flooding earthquake landslide storm stampede avalanche".split()
+)
 # Force a state reports another using is an accusation of aggression, too.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 ACCUSATION = "112"
@@ -152,6 +169,21 @@ class MentionIndex:
     def at(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
 
+    def _with_partner(self, member: Token, first: Token) -> list[Mention]:
+        """ "Xi Jinping and his advisers", "the king and senior aides": a later conjunct that is
+        only a role goes with the named actor before it, whose people they are."""
+        found = self.at(member)
+        if member.i == first.i or not self.at(first):
+            return found
+        owned = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in member.children)
+        country = self.at(first)[0].actor.country
+        return [
+            replace(m, actor=Actor.from_parts(country, m.actor.roles, name=m.actor.name, title=m.actor.title))
+            if (owned or m.actor.country == UNKNOWN_COUNTRY) and not m.actor.name and country != UNKNOWN_COUNTRY
+            else m
+            for m in found
+        ]
+
     def places_under(self, token: Token) -> list[Mention]:
         """Places named under a word: "in Moscow", "to Kyiv", or its object ("shelled Kharkiv",
         "shelled the city of Kharkiv")."""
@@ -186,13 +218,24 @@ class MentionIndex:
             # "Barack Obama and Vladimir Putin" parsed with the conjunct on "Obama", inside the name.
             if child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_:
                 members += child.conjuncts
-        found = [m for member in members for m in self.at(member)] if head else []
+        found = [m for member in members for m in self._with_partner(member, members[0])] if head else []
         if found or not inside:
             return _unique(found)
+        for child in token.children:
+            # "Kim Yo Jong, the sister of North Korea's leader, ...": a name no table knows is
+            # who its apposition says.
+            if child.dep_ == "appos" and self.of_phrase(child):
+                return self.of_phrase(child)
         for child in token.children:
             # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
             if child.dep_ == "compound" and self.at(child):
                 return _unique(self.at(child))
+        for child in token.children:
+            # "the Saudi-led coalition" acts for its leader; "Iran-backed militias" are not Iran.
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+                leaders = [m for item in child.children if item.dep_ in ("npadvmod", "compound") for m in self.at(item)]
+                if leaders:
+                    return _unique(leaders)
         for child in token.children:
             # "Seoul's participation" is Seoul's act; "his supporters" are not him.
             if child.dep_ == "poss" and child.pos_ != "PRON" and self.of_phrase(child):
@@ -319,6 +362,12 @@ class PredicateFinder:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb, mentions)
         warned = child_with(verb, "ccomp")
+        conditional = warned is not None and _conditional_own_future(warned)
+        if entry is not None and entry.cameo.startswith("01") and conditional and warned is not None:
+            if self.code_clause(warned, mentions, memo) is None:
+                # "said it would take resolute measures if the envoy visited Taiwan": an uncoded act
+                # of one's own, promised on another's condition, is a threat, aimed at that other.
+                return self._conditional_threat(verb, warned, mentions)
         if entry is not None and frame == "threaten" and warned is not None and _own_future(warned):
             # "warned that it would respond": a warning of one's own future act is a threat.
             threat = self.lexicon.frame_code("threaten", "") or entry.cameo
@@ -348,6 +397,8 @@ class PredicateFinder:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
             sources = self._unnamed_sources(verb, entry.cameo, mentions)
+        if not sources:
+            sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
         refined = _third_place(refined, mentions.places_under(verb), sources + targets)
         predicate = Predicate(
@@ -362,6 +413,8 @@ class PredicateFinder:
             consumed={t.i for t in trigger},
             rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
+        if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
+            predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
         return self._modality(verb, predicate)
@@ -410,11 +463,18 @@ class PredicateFinder:
             found = self.objects(verb.head, mentions)  # "met with Assad to discuss ...": the head's target
             if found:
                 return found
+        for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
+            # "blocked highways to demand the resignation of the government": whom the act is for.
+            found = self.objects(purpose, mentions)
+            if found:
+                return found
         if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
             # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
             found = mentions.places_under(verb) or mentions.places_under(noun)
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
+        if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
+            return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
         return []
 
     def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
@@ -433,6 +493,104 @@ class PredicateFinder:
             place = places[0]
             return [replace(place, actor=Actor.from_parts(place.actor.country, ("CVL",)), place=False)]
         return []
+
+    def _conditional_threat(self, verb: Token, clause: Token, mentions: MentionIndex) -> Predicate | None:
+        sources = self.subjects(verb, mentions)
+        condition = next(c for c in clause.children if is_condition(c))
+        targets = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
+        if not sources:
+            return None
+        code = self.lexicon.frame_code("threaten", "") or "130"
+        return Predicate(
+            head=verb,
+            cameo=code,
+            trigger=[verb, clause],
+            sources=sources,
+            targets=[m for m in targets if m.actor.code not in {s.actor.code for s in sources}],
+            negated=is_negated(verb),
+            basis="frame",
+            consumed={verb.i, clause.i, condition.i},
+            rule=f'an act of one\'s own promised "if" another acts is a threat -> {code}',
+        )
+
+    def _doers_of_thing(
+        self, verb: Token, cameo: str, targets: list[Mention], mentions: MentionIndex
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Who acts when the subject is no actor: the makers of an event or weapon noun, or
+        an unnamed doer for violence done to a named victim.
+
+        "The attack by Taliban fighters killed six soldiers" is the Taliban's; "fighting
+        between the army and rebels" is the two sides' on each other; "a roadside bomb
+        killed four policemen" and "three soldiers were killed" are by someone unknown.
+        Returns (sources, targets).
+        """
+        subject = subject_of(verb)
+        if subject is not None and subject.pos_ == "PRON":
+            return [], targets  # "they attacked": whom "they" are is a matter for coreference
+        if subject is None and not child_with(verb, "nsubjpass"):
+            between = self._preposition_objects(verb, None, mentions, ("between", "among"))
+            if len(between) > 1:  # "fighting between the army and rebels": each side on the other
+                return between, []
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in self.lexicon.nouns:
+            makers = self._makers(subject, mentions)
+            if makers:
+                return makers, targets if set(targets) - set(makers) or not targets else []
+        elif subject is not None or self._mishap(verb) or self._thing_agent(verb):
+            return [], targets  # a subject that names neither an actor nor an act: no doer to find
+        if cameo[:2] not in UNNAMED_DOER_ROOTS or not targets:
+            return [], targets
+        means = self._means_makers(verb, mentions)
+        if means:  # "was killed by Russian shelling", "killed and ten wounded by Israeli gunfire"
+            return means, targets
+        doer = subject if subject is not None else verb
+        unnamed = Mention(
+            start=doer.idx,
+            end=doer.idx + len(doer.text),
+            head=doer.idx,
+            text=doer.text if subject is not None else "",
+            actor=Actor.from_parts(UNKNOWN_COUNTRY, name="unnamed"),
+            sentence=0,
+            rule=f"{UNNAMED_DOER_RULE}: violence against a named victim by someone the sentence does not name",
+        )
+        return [unnamed], targets
+
+    def _means_makers(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """The makers of an act or weapon named by a "by", "in" or "during" in a verb's clause."""
+        for token in verb.subtree:
+            means = token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("by", "in", "during")
+            if means and (token.lemma_.lower() in self.lexicon.nouns or token.lower_ in self.lexicon.nouns):
+                makers = self._makers(token, mentions)
+                if makers:
+                    return makers
+        return []
+
+    def _makers(self, noun: Token, mentions: MentionIndex) -> list[Mention]:
+        """The actors an event noun names as its makers: "the attack by X", "X's offensive",
+        "fighting between X and Y", "an Israeli airstrike"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
+                found = mentions.of_phrase(child_with(child, "pobj"))
+                if found:
+                    return found
+            if child.dep_ == "poss" and child.pos_ != "PRON" and mentions.of_phrase(child):
+                return mentions.of_phrase(child)
+        # "an Israeli airstrike" is one mention; "Russian shelling" may leave the adjective its own.
+        adjectives = [m for c in noun.children if c.dep_ in ("amod", "compound") for m in mentions.at(c)]
+        return mentions.at(noun) or _unique(adjectives)
+
+    def _thing_agent(self, verb: Token) -> bool:
+        """ "hit by several rounds of sanctions": a passive's "by" names a thing that is no act."""
+        agent = child_with(verb, "agent")
+        by = child_with(agent, "pobj") if agent is not None else None
+        return by is not None and by.lemma_.lower() not in self.lexicon.nouns
+
+    def _mishap(self, verb: Token) -> bool:
+        """ "were killed in a road accident": a passive whose "in" names a mishap, not an attack."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
+            noun = child_with(prep, "pobj")
+            if noun is not None and noun.lemma_.lower() in MISHAP_NOUNS:
+                return True
+        return False
 
     def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
         """Futures are intents (03x), refused futures rejections (12x); negation and "could" are kept apart."""
@@ -545,7 +703,9 @@ class PredicateFinder:
     ) -> Predicate | None:
         sources = self.subjects(verb, mentions)
         targets = mentions.of_phrase(subject_of(clause))
-        if not sources or not targets:
+        # "stressed that the sanctions must be lifted": a passive demand is addressed to no one named.
+        addressed = bool(targets) or child_with(clause, "nsubjpass") is not None
+        if not sources or not addressed:
             return None
         code = self.lexicon.frame_code("demand", inner.cameo if inner else "") or "100"
         code = self.lexicon.refine(code, clause_words(clause))
@@ -568,6 +728,9 @@ class PredicateFinder:
         speakers = self.subjects(verb, mentions)
         sources = inner.sources
         subject = subject_of(inner.head)
+        passive = child_with(inner.head, "nsubjpass")
+        if passive is not None and passive.lemma_.lower() in NUMBER_WORDS | {"some", "many", "several"}:
+            passive = child_with(child_with(passive, "prep"), "pobj") or passive  # "three of its soldiers"
         if subject is None and inner.cameo.startswith("01"):
             subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
@@ -576,10 +739,23 @@ class PredicateFinder:
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
             sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
+        targets = inner.targets
+        if speakers and not targets and _acts_on_own(inner.head):
+            # "Ankara said Greek jets violated its airspace": what is "its" is the speaker's.
+            targets = [m for m in speakers if m.actor.code not in {s.actor.code for s in sources}]
+        elif speakers and passive is not None and _owned_by_pronoun(passive):
+            # "Kyiv said three of its soldiers were killed": the speaker's own soldiers.
+            country = speakers[0].actor.country
+            targets = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
+        if not sources and speakers and _announces_own(inner, passive) and _speaks_for_a_state(speakers[0].actor):
+            # "Tehran said two French nationals had been released": a state announcing a release,
+            # a visit or aid done with no named doer announces its own act.
+            sources = speakers
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
             sources=sources,
+            targets=targets,
             speech=verb,
             speakers=speakers,
             basis="reported",
@@ -609,9 +785,13 @@ class PredicateFinder:
             return mentions.of_phrase(by), targets
         passive = child_with(verb, "nsubjpass")
         if passive is not None:
-            agent = child_with(verb, "agent")
+            # "had been shelled or occupied by armed men": the "by" of a joined passive is both verbs'.
+            agents = (child_with(member, "agent") for member in (verb, *verb.conjuncts))
+            agent = next(filter(None, agents), None)
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
+            if not target:  # "aid would be sent to Turkey": what is sent is no target; where it goes is
+                target = self._preposition_objects(verb, None, mentions, DIRECTED_PREPS)
             return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
@@ -623,7 +803,8 @@ class PredicateFinder:
             if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
                 continue
             for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
+                # "killed in an ambush by Taliban fighters", "killed in a clash with Chinese troops"
+                if child.dep_ == "prep" and child.lower_ in ("by", "with"):
                     return mentions.of_phrase(child_with(child, "pobj"))
                 if child.dep_ == "poss" and child.pos_ != "PRON":
                     return mentions.of_phrase(child)
@@ -674,6 +855,8 @@ class PredicateFinder:
             # "rejected the accusations by Colombia", "condemned the attack by the rebels":
             # what is answered is its maker's doing, so the maker is the target.
             found = self._preposition_objects(obj, None, mentions, ("by",))
+            for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
+                found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))  # "imposed by the US"
             if found:
                 return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
@@ -774,6 +957,21 @@ def _third_place(cameo: str, places: list[Mention], actors: list[Mention]) -> st
     return THIRD_PLACE_CODES[cameo]
 
 
+def _announces_own(inner: Predicate, passive: Token | None) -> bool:
+    """A passive cooperative act with no doer, which its announcer is taken to have done."""
+    if passive is None or inner.sources or child_with(inner.head, "agent") is not None:
+        return False
+    return inner.cameo[:2] in OWN_ANNOUNCED_ROOTS
+
+
+def _acts_on_own(verb: Token) -> bool:
+    """Whether a verb's object, or the object of its preposition, is owned by "its", "their" or
+    "our": "violated its airspace", "fired rockets at their towns"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [item for c in verb.children if c.dep_ == "prep" for item in c.children if item.dep_ == "pobj"]
+    return any(_owned_by_pronoun(item) for item in objects)
+
+
 def _owned_by_pronoun(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in noun.children)
 
@@ -792,6 +990,11 @@ def _speaks_for_a_state(actor: Actor) -> bool:
         and not set(actor.roles) & REPORTING_ROLES
         or (actor.code.startswith("IGO") and not set(actor.roles) & REPORTING_ROLES)
     )
+
+
+def _conditional_own_future(clause: Token) -> bool:
+    """ "(said) it would respond if ...": the speaker's own future act, on a condition."""
+    return _own_future(clause) and any(is_condition(c) for c in clause.children)
 
 
 def _own_future(clause: Token) -> bool:

@@ -18,6 +18,8 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
 NOT_EVENT_NOUNS = frozenset({"DATE", "TIME", "PERSON", "GPE", "NORP"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Words that make a clause the condition of another: what it says has not happened.
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Words that put an event before the story's news: "since the summit in February",
 # "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
 # out: "before the vote" as often looks ahead.
@@ -162,11 +164,19 @@ def is_future(verb: Token) -> bool:
 
 
 def is_hypothetical(verb: Token) -> bool:
-    """ "could use the truce", "might attack", "would retaliate if ...": possible, not done."""
+    """ "could use the truce", "might attack", "would retaliate if ...", "(...) if the envoy
+    visited Taiwan": possible, not done."""
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if auxiliaries & HYPOTHETICAL_AUX:
         return True
+    if is_condition(verb):
+        return True
     return "would" in auxiliaries and verb.dep_ != "ccomp"
+
+
+def is_condition(verb: Token) -> bool:
+    """Whether a clause is the condition of another: "if it was attacked", "unless the president resigned"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
 
 def is_obliged(clause: Token) -> bool:
