@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 from typing import Protocol, TypeVar
 
@@ -34,6 +35,12 @@ from .where import Gazetteer, place_events
 
 ErrorHandler = Callable[[InputError], None]
 T = TypeVar("T")
+# Coded once when a Coder loads (``Coder.warm_up``): it passes through every stage,
+# so that what each loads on first use is loaded before the first story's time limit.
+WARM_UP = (
+    "PARIS (Reuters) - The French foreign minister met his German counterpart in Berlin "
+    "on Monday at 10 a.m. local time and said the two countries would work together."
+)
 
 
 @dataclass(frozen=True)
@@ -68,36 +75,77 @@ class Coder:
     """Codes news stories into events. Load it once; call it on an Article or ``pipe`` many.
 
     settings: the run's options (Settings()).
-    nlp: a loaded spaCy pipeline, to share one between coders; None loads it (worker
-        processes, with ``settings.workers`` above 1, load their own by ``settings.model``).
+    nlp: a loaded spaCy pipeline, to share one between coders; None loads it by
+        ``settings.model`` (with ``settings.workers`` above 1, only the worker processes load one).
     lexicon: an event Lexicon, to code with other tables than the bundled ones.
     """
 
     version = CODER_VERSION
+    _verb_lemma: Callable[[str, str], str] | None = None
 
     def __init__(
         self, settings: Settings | None = None, *, nlp: Language | None = None, lexicon: Lexicon | None = None
     ) -> None:
         self.settings = settings or Settings()
-        self.nlp = nlp or load_pipeline(self.settings.model)
-        self.parser = Parser(self.nlp, batch_size=self.settings.batch_size)
+        if nlp is not None:
+            self.nlp = nlp
         # The user's files, in our formats or PETRARCH's; ``notes`` says what they held that was not loaded.
+        # Read here, in the calling process, so that a bad file is one error before any worker starts.
         files = read_user_files(
             split_paths(self.settings.lexicon),
             split_paths(self.settings.actors),
             known_codes=Codebook.load().codes,
-            lemmatize=verb_lemmatizer(self.nlp),
+            lemmatize=self._lemmatize,
         )
         self.notes = files.notes
         self.discards = files.discards
-        roles = {**load_roles(), **files.roles} if files.roles else None
-        self.actor_coder = ActorCoder(self.nlp, user=files.actors or None, roles=roles)
+        self._user_actors = files.actors or None
+        self._roles = {**load_roles(), **files.roles} if files.roles else None
         if lexicon is None and (files.verb_tables or files.verb_entries):
             lexicon = Lexicon.load(extra_verbs=files.verb_tables, extra_entries=files.verb_entries)
-        self.event_coder = EventCoder(lexicon=lexicon, settings=self.settings)
-        self.gazetteer = Gazetteer(self.actor_coder.countries)
         self._lexicon = lexicon
         self._pool: CodingPool | None = None
+        if self.settings.workers == 1:
+            # This process codes: load the stages now, so that no story's time limit counts their loading.
+            self.warm_up()
+
+    # The stages load on first use: with ``settings.workers`` above 1 they load in the
+    # worker processes only, and the calling process, which reads and stores, holds no
+    # spaCy pipeline (about 220 MB).
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline(self.settings.model)
+
+    @cached_property
+    def parser(self) -> Parser:
+        return Parser(self.nlp, batch_size=self.settings.batch_size)
+
+    @cached_property
+    def actor_coder(self) -> ActorCoder:
+        return ActorCoder(self.nlp, user=self._user_actors, roles=self._roles)
+
+    @cached_property
+    def event_coder(self) -> EventCoder:
+        return EventCoder(lexicon=self._lexicon, settings=self.settings)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer(self.actor_coder.countries)
+
+    def _lemmatize(self, word: str, pos: str) -> str:
+        # Only a PETRARCH verb file asks, and only then is the pipeline loaded for it.
+        if self._verb_lemma is None:
+            self._verb_lemma = verb_lemmatizer(self.nlp)
+        return self._verb_lemma(word, pos)
+
+    def warm_up(self) -> None:
+        """Load every stage and code a short story, so that what loads on first use
+        (the language identifier, the time-zone tables) is loaded before any story's time limit runs."""
+        # Every stage loads before the first parse, as when they loaded in the constructor:
+        # the actor tables add their words to the pipeline's vocabulary.
+        parser, *_ = (self.parser, self.actor_coder, self.event_coder, self.gazetteer)
+        article = clean_article(Article(id="warm-up", text=WARM_UP, published=dt.date(2020, 1, 6)))
+        self.code_doc_mentions(article, parser(article.text))
 
     def __enter__(self) -> Coder:
         return self

@@ -67,8 +67,6 @@ def test_limits_coder_in_a_thread_reports_the_slow_story_and_codes_the_rest(code
         return real(article)
 
     slow_coder = Coder(Settings(story_timeout=1), nlp=coder.nlp)
-    # What loads on first use (the language identifier, tables) is loaded before the clock runs.
-    slow_coder.code_doc(real(make_article(STORY)), coder.nlp(STORY))
     monkeypatch.setattr(pipeline, "clean_article", slow_clean)
     errors: list[InputError] = []
     articles = [make_article(STORY, article_id="slow"), make_article(STORY)]
@@ -78,3 +76,14 @@ def test_limits_coder_in_a_thread_reports_the_slow_story_and_codes_the_rest(code
     assert time.monotonic() - started < 20
     assert [article.id for article, _ in coded] == ["test"]
     assert [str(error) for error in errors] == ["slow: coding took more than 1 seconds (story_timeout); skipped"]
+
+
+def test_limits_coder_loads_what_stages_load_on_first_use_before_any_story_is_timed(coder):
+    # Issue 8: with story_timeout=0.2 the first story timed out while the language identifier loaded (about 1 s).
+    from communique import clean, when
+
+    clean._identifier.cache_clear()
+    when._time_patterns.cache_clear()
+    Coder(Settings(story_timeout=0.2), nlp=coder.nlp)
+    assert clean._identifier.cache_info().currsize == 1
+    assert when._time_patterns.cache_info().currsize == 1

@@ -24,14 +24,16 @@ def coded(coder: Coder, articles) -> tuple[list, list[str]]:
 
 
 def test_pool_two_workers_code_as_one_in_input_order_and_stop_when_closed(coder):
+    # Issue 8: the calling process loads no pipeline; the workers load theirs once.
     samples = list(read_articles([SAMPLES]))[:10]
     articles = [*samples[:5], make_article("Talks. " * 5_000, article_id="too long"), *samples[5:]]
     settings = Settings(max_chars=20_000)
     alone = Coder(settings, nlp=coder.nlp)
     expected = coded(alone, articles)
     before = {child.pid for child in psutil.Process().children()}
-    with Coder(dataclasses.replace(settings, workers=2), nlp=coder.nlp) as pooled:
+    with Coder(dataclasses.replace(settings, workers=2)) as pooled:
         assert coded(pooled, articles) == expected
+        assert "nlp" not in vars(pooled)  # the calling process reads and stores: no spaCy pipeline of its own
         assert coded(pooled, articles[:3]) == coded(alone, articles[:3])  # the same workers, a second stream
         workers = [child for child in psutil.Process().children() if child.pid not in before and spawned(child)]
         assert len(workers) == 2
