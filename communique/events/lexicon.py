@@ -11,7 +11,7 @@ refinements.tsv   cameo, context, refined        (031 + economic -> 0311, ...)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataTableError
@@ -44,6 +44,12 @@ class Lexicon:
     frame_codes: dict[tuple[str, str], str]
     contexts: dict[str, str]  # a lemma, or lemmas joined by spaces that must all be in the clause
     refinements: dict[str, list[tuple[str, str]]]  # code -> (context, refined), most telling first
+    # The contexts named by phrases, split once: a clause's single words are looked up in
+    # ``contexts``, and only these few are tried word by word.
+    phrases: list[tuple[list[str], str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.phrases = [(key.split(), context) for key, context in self.contexts.items() if " " in key]
 
     @classmethod
     def load(
@@ -100,7 +106,8 @@ class Lexicon:
 
     def refine(self, cameo: str, words: set[str]) -> str:
         """A more specific code when the clause's words show the domain CAMEO splits on."""
-        contexts = {context for key, context in self.contexts.items() if _in_clause(key, words)}
+        contexts = {self.contexts[word] for word in words if word in self.contexts}
+        contexts.update(context for parts, context in self.phrases if all(part in words for part in parts))
         for _ in range(3):  # 020 -> 023 -> 0231: a refinement may refine further
             rows = self.refinements.get(cameo, ())
             refined = next((code for context, code in rows if context in contexts), None)
@@ -128,11 +135,6 @@ def _entries(path: Path, *, unique: bool = True) -> dict[str, list[Entry]]:
         entry = Entry(row["lemma"].lower(), pattern, row["cameo"], row.get("example", ""), path.name)
         table.setdefault(entry.lemma, []).append(entry)
     return table
-
-
-def _in_clause(key: str, words: set[str]) -> bool:
-    """Whether a context word, or every lemma of a context phrase ("war crime"), is in the clause."""
-    return key in words or (" " in key and all(part in words for part in key.split()))
 
 
 def _rank(entry: Entry) -> tuple[int, int, bool]:
