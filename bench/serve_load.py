@@ -1,7 +1,7 @@
 """Load test of ``communique serve``: 50 concurrent clients against uvicorn on 127.0.0.1.
 
     .venv/bin/python bench/serve_load.py [--events 1000000] [--clients 50] [--seconds 20] [--db PATH]
-                                         [--cache-mb MB]
+                                         [--cache-mb MB] [--workers N]
 
 Makes up ``--events`` events (ten a story, 2015-2024, 40 countries with roles) and
 writes them straight into a fresh SQLite file with executemany (not timed, a few
@@ -16,7 +16,8 @@ at a time:
 
 It prints requests per second, the 50th and 99th percentile latency of each, how
 many answers came from the server's cache (``--cache-mb 0`` switches it off, so
-every request queries the database), and the load average. Each client keeps one
+every request queries the database), and the load average. ``--workers`` is the
+server's ``--workers`` (processes). Each client keeps one
 HTTP/1.1 connection and speaks it with a few lines of asyncio: the load runs on the
 same cores as the server, and httpx spent three times the server's CPU a request.
 Every request goes to 127.0.0.1 and the loop stops by itself. The machine is
@@ -255,6 +256,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--db", type=Path, help="reuse this database file (made when missing)")
     parser.add_argument("--cache-mb", type=int, help="the server's answer cache (0: every read queries)")
+    parser.add_argument("--workers", type=int, default=1, help="the server's processes")
     options = parser.parse_args()
     folder = tempfile.TemporaryDirectory(prefix="communique-load-")
     path = options.db or Path(folder.name) / "load.db"
@@ -270,13 +272,17 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "communique", "serve", "--db", f"sqlite:///{path}", "--port", str(port)]
+    command += ["--workers", str(options.workers)]
     if options.cache_mb is not None:
         command += ["--cache-mb", str(options.cache_mb)]
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env=os.environ | {"COMMUNIQUE_TOKEN": ""})
     try:
         wait_for(base, server)
         cache = "as the server's default" if options.cache_mb is None else f"{options.cache_mb} MB"
-        print(f"{options.clients} clients, {options.seconds:.0f} s each, against {base}, cache {cache}")
+        print(
+            f"{options.clients} clients, {options.seconds:.0f} s each, against {base}, cache {cache}, "
+            f"{options.workers} server process{'es' if options.workers > 1 else ''}"
+        )
         print(f"{'request':<14}{'requests':>10}{'failed':>8}{'cached':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         for name, make_request in (("event list", event_list_request), ("dyad series", dyad_request)):
             latencies, failures, kept = asyncio.run(load(base, make_request, options.clients, options.seconds))

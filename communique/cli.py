@@ -659,6 +659,15 @@ def serve(
             "--cache-mb", min=0, help="Memory (MB) for answers to reads, kept until the database changes; 0 keeps none."
         ),
     ] = 64,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes; more than one answers more requests at once on a machine with "
+            "several cores (each keeps its own cache, and loads its own coder for posted stories).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API and the dashboard over a database.
 
@@ -677,7 +686,21 @@ def serve(
     except CommuniqueError as error:
         raise typer.BadParameter(str(error), param_hint="--db") from None
     stderr.print(f"dashboard and API on http://{host}:{port} (API reference at /docs)", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+        return
+    application.state.stores.close()  # made to find a bad database now; each worker makes its own
+    # Worker processes import the application from a factory, which reads these.
+    os.environ.update(COMMUNIQUE_DB=db, COMMUNIQUE_TOKEN=token, COMMUNIQUE_CACHE_MB=str(cache_mb))
+    uvicorn.run(
+        "communique.serve.api:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+    )
 
 
 class EventWriter:

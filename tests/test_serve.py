@@ -13,6 +13,7 @@ import warnings
 
 import httpx
 import pandas as pd
+import psutil
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
@@ -357,9 +358,11 @@ def test_serve_cache_is_bounded_and_can_be_off(world_db):
     assert answers[0].json() == answers[1].json()
 
 
-def test_serve_command_runs_a_real_server(world_db):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_command_runs_a_real_server(world_db, workers):
     port = free_port()
     command = [sys.executable, "-m", "communique", "serve", "--db", world_db, "--port", str(port)]
+    command += ["--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -374,6 +377,11 @@ def test_serve_command_runs_a_real_server(world_db):
         assert answer.status_code == 200 and len(answer.json()["events"]) == 6
         refused = httpx.post(f"{base}/api/articles", json=STORY, headers={"Authorization": "Bearer x"}, timeout=5)
         assert refused.status_code == 403
+        # Every process answers the same: a few dozen requests reach both workers of two.
+        answers = [httpx.get(f"{base}/api/events", params={"dyad": "KOR-RUS"}, timeout=5) for _ in range(40)]
+        assert {len(answer.json()["events"]) for answer in answers} == {6}
+        serving = [child for child in psutil.Process(server.pid).children() if "spawn" in " ".join(child.cmdline())]
+        assert len(serving) == (workers if workers > 1 else 0)
     finally:
         server.terminate()
         server.wait(timeout=10)

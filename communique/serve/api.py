@@ -10,6 +10,7 @@ page or a bounded aggregate, so answers stay fast on millions of events.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
@@ -90,6 +91,20 @@ def create_app(
     _write_routes(app)
     _page_routes(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application ``communique serve --workers N`` starts in each of its processes.
+
+    uvicorn starts worker processes by importing an application factory, so the command hands
+    its options over in the environment: COMMUNIQUE_DB, COMMUNIQUE_TOKEN, COMMUNIQUE_CACHE_MB.
+    """
+    megabytes = int(os.environ.get("COMMUNIQUE_CACHE_MB", str(CACHE_BYTES >> 20)))
+    return create_app(
+        os.environ.get("COMMUNIQUE_DB", "sqlite:///communique.db"),
+        token=os.environ.get("COMMUNIQUE_TOKEN", ""),
+        cache_bytes=megabytes << 20,
+    )
 
 
 def answer(body: dict) -> Response:
