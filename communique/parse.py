@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
+from spacy.tokens._retokenize import set_token_attrs
 
 from .errors import Messages, SettingsError
 
@@ -37,28 +38,37 @@ def load_pipeline(name: str = "") -> Language:
             nlp = spacy.load(candidate)
             ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
             if isinstance(ruler, AttributeRuler):
-                ruler.match = IndexedRules(ruler)  # type: ignore[method-assign]  # its ``__call__`` asks ``self.match``
+                rules = IndexedRules(ruler)  # its ``__call__`` asks ``self.match``, then ``self.set_annotations``
+                ruler.match = rules  # type: ignore[method-assign]
+                ruler.set_annotations = rules.set_annotations  # type: ignore[method-assign]
             return nlp
     raise SettingsError(Messages.NO_MODEL)
 
 
 class IndexedRules:
-    """The matches of an AttributeRuler's rules, found as its Matcher finds them, faster.
+    """The matches of an AttributeRuler's rules, found as its Matcher finds them, and set faster.
 
     The English pipeline's attribute ruler holds some 180 rules (a tag's part of
-    speech, a pronoun's features); its Matcher tries every rule at every token.
-    Most rules ask about one token's tag, lower-case form and dependency only:
-    those are looked up here by the token's tag and lower-case form, and only
-    the others are left to a Matcher. The matches, sorted as the ruler sorts
-    them, are the ones its Matcher gives, so the ruler sets the same attributes
-    in the same order.
+    speech, a pronoun's features); its Matcher tries every rule at every token,
+    and it then sets each match's attributes through a Span of its own. Most
+    rules ask about one token's tag, lower-case form and dependency only: those
+    are looked up here by the token's tag, lower-case form and dependency, and
+    only the others are left to a Matcher. The matches, sorted as the ruler sorts
+    them, are the ones its Matcher gives (``__call__``, installed as the ruler's
+    ``match``); ``set_annotations`` then sets on each token the attributes of its
+    rules merged in rule order, which leaves every attribute as the ruler's own
+    one-match-at-a-time setting leaves it (a later rule's value wins).
     """
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.vocab = ruler.vocab
+        self.attrs: list[dict] = ruler.attrs
+        self.indices: list[int] = ruler.indices
         self.others = Matcher(ruler.vocab, validate=False)
         # (tag or None for any, lower-case form or None for any) -> (rule number, its Matcher key, dependencies or None)
         self.index: dict[tuple[int | None, int | None], list[tuple[int, int, frozenset[int] | None]]] = {}
+        self.lowers: set[int] = set()  # the lower-case forms and dependencies some rule asks about
+        self.deps: set[int] = set()
         for number, rule in enumerate(ruler.patterns):
             key = ruler.vocab.strings.add(str(number))  # the key AttributeRuler.add gives a rule
             patterns: list = rule["patterns"]  # type: ignore[assignment]
@@ -67,9 +77,15 @@ class IndexedRules:
                 self.others.add(key, patterns)
                 continue
             for tags, lowers, deps in filter(None, compiled):
+                self.lowers |= lowers or set()
+                self.deps |= deps or set()
                 for tag in tags or (None,):
                     for lower in lowers or (None,):
                         self.index.setdefault((tag, lower), []).append((number, key, deps))
+        # Bounded: a word or dependency no rule names is kept as None, so there are at most
+        # (tags) x (named words + 1) x (named dependencies + 1) entries.
+        self._by_token: dict[tuple[int, int | None, int | None], tuple[tuple[int, int], ...]] = {}
+        self._merged: dict[tuple[int, ...], dict] = {}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """(rule number, Matcher key, start, end) of every match, sorted: AttributeRuler.match's answer."""
@@ -77,13 +93,47 @@ class IndexedRules:
             (int(self.vocab.strings[key]), key, start, end)
             for key, start, end in self.others(doc, allow_missing=True, as_spans=False)
         }
-        index = self.index
+        lowers, deps, by_token = self.lowers, self.deps, self._by_token
         for i, (tag, lower, dep) in enumerate(doc.to_array([TAG, LOWER, DEP]).tolist()):
-            for where in ((tag, lower), (tag, None), (None, lower), (None, None)):
-                for number, key, deps in index.get(where, ()):
-                    if deps is None or dep in deps:
-                        found.add((number, key, i, i + 1))  # a set: two patterns of a rule match once
+            token = (tag, lower if lower in lowers else None, dep if dep in deps else None)
+            rules = by_token.get(token)
+            if rules is None:
+                rules = by_token[token] = self._rules(*token)
+            for number, key in rules:
+                found.add((number, key, i, i + 1))  # a set: two patterns of a rule match once
         return sorted(found)
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """Set each matched token's attributes, its rules' merged in the order of the matches."""
+        rules_at: dict[int, list[int]] = {}
+        for number, _, start, end in matches:
+            rules_at.setdefault(self._position(number, start, end), []).append(number)
+        for position, numbers in rules_at.items():
+            key = tuple(numbers)
+            attrs = self._merged.get(key)
+            if attrs is None:
+                attrs = {}
+                for number in numbers:
+                    attrs.update(self.attrs[number])
+                if len(self._merged) < 10_000:  # the pairs of rules that meet on a token are few
+                    self._merged[key] = attrs
+            set_token_attrs(doc[position], attrs)
+
+    def _rules(self, tag: int, lower: int | None, dep: int | None) -> tuple[tuple[int, int], ...]:
+        """The (rule number, key) of the one-token rules a token of this tag, word and dependency matches."""
+        rules = set()
+        for where in ((tag, lower), (tag, None), (None, lower), (None, None)):
+            for number, key, allowed in self.index.get(where, ()):
+                if allowed is None or dep in allowed:
+                    rules.add((number, key))
+        return tuple(sorted(rules))
+
+    def _position(self, number: int, start: int, end: int) -> int:
+        """The token a match sets: its rule's index into the matched tokens (from the end when negative)."""
+        index = self.indices[number]
+        if not -(end - start) <= index < end - start:
+            raise ValueError(f"attribute rule {number}: index {index} is outside its match of {end - start} tokens")
+        return (start if index >= 0 else end) + index
 
 
 def _one_token(pattern: list[dict], vocab) -> Allowed | None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
+from communique import read_articles
 from communique.parse import IndexedRules
+
+SAMPLES = Path(__file__).resolve().parent.parent / "communique" / "samples"
 
 TEXTS = [
     "The ministers said they would meet again; she'd gone, and we're gonna let 's see it.",
@@ -26,7 +31,8 @@ def test_parse_attribute_rules_match_as_the_ruler_matcher(nlp, text):
 
 def test_parse_annotations_equal_the_stock_pipeline(nlp):
     stock = spacy.load(f"{nlp.meta['lang']}_{nlp.meta['name']}")  # the same package, as spaCy loads it
-    for ours, theirs in zip(nlp.pipe(TEXTS), stock.pipe(TEXTS), strict=True):
+    texts = TEXTS + [article.text for article in read_articles([SAMPLES])]
+    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in ours] == [
             (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in theirs
         ]
