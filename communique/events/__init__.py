@@ -22,7 +22,7 @@ from ..settings import Settings
 from .cameo import Codebook
 from .confidence import UNMEASURED, actors_kind, load_confidence
 from .lexicon import Entry, Lexicon
-from .predicates import UNNAMED_DOER_RULE, MentionIndex, Predicate, PredicateFinder
+from .predicates import MAKER_RULE, UNNAMED_DOER_RULE, MentionIndex, Predicate, PredicateFinder
 from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
 from .syntax import is_background
 
@@ -168,7 +168,10 @@ class EventCoder:
         source_actor = source.actor if source.rule.startswith(UNNAMED_DOER_RULE) else _placed(source.actor, place)
         if target is not None and _against_own(source_actor, target.actor, code.code):
             source_actor = _placed(source_actor, target.actor.country)
-        target_actor = _domestic(target.actor, source_actor, place, code.code) if target else None
+        target_actor = None
+        if target is not None:
+            answered = target.rule.startswith(MAKER_RULE)
+            target_actor = _domestic(target.actor, source_actor, place, code.code, inherits=not answered)
         target_code = target_actor.code if target_actor else ""
         key = "|".join(
             (article.id, str(evidence.start), str(predicate.head.idx), source_actor.code, target_code, code.code)
@@ -290,16 +293,18 @@ def _placed(source: Actor, place: str) -> Actor:
     return Actor.from_parts(place, source.roles, name=source.name, title=source.title)
 
 
-def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
+def _domestic(target: Actor, source: Actor, place: str, cameo: str, *, inherits: bool = True) -> Actor:
     """A target of unknown country takes the source's ("Turkish police detained opposition
     leaders"), else the country the sentence places the event in ("a governor in Afghanistan").
 
     Not the source's in cooperation and aid, where the parties are as often
-    foreign: "Norway mediated between the government and the rebels".
+    foreign: "Norway mediated between the government and the rebels"; nor when
+    ``inherits`` is False: the maker of an act the source answers ("Germany condemned
+    the attack by the rebels") is of where the act happened, if the sentence says.
     """
     if target.country != UNKNOWN_COUNTRY:
         return target
-    international = cameo.startswith(INTERNATIONAL_CODES)
+    international = cameo.startswith(INTERNATIONAL_CODES) or not inherits
     if cameo.startswith(FORCE_CODES) and place:
         international = True  # the victims of force are where it falls: "an Israeli airstrike on Rafah"
     country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place

@@ -69,16 +69,34 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 # A visit's target is the country visited, named as a place ("a visit to Moscow").
 VISIT_CODES = frozenset({"042"})
-# Shows of force and violence with no actor as target are aimed at the country they happen in.
-PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Shows of force and violence with no actor as target are aimed at the country they happen in,
+# and so are cuts in aid and relations ("the agency suspended aid deliveries in Somalia").
+PLACE_TARGET_ROOTS = frozenset({"15", "16", "18", "19", "20"})
+# A protest held at an actor's seat is aimed at that actor: "rallied outside the US embassy".
+SITE_TARGET_ROOTS = frozenset({"14"})
+SITE_PREPS = ("outside", "before")
+# Nouns for a place a country's possessive puts in that country: "in Kenya's capital".
+PLACE_NOUNS = frozenset(
+    "capital city town village province region state county district border coast port north south east west "
+    "territory soil island".split()
+)
+# Claims of responsibility are aimed at whom the claimed act fell on.
+CLAIM_CODES = frozenset({"015"})
 # A consultation held in a country none of its actors is from is CAMEO 044, "meet at a
 # 'third' location" ("Serbian and Kosovar leaders met in Brussels").
 THIRD_PLACE_CODES = {"040": "044"}
 # Coercion with no actor as target is aimed at the people of the place, the source's own
-# included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria.
-DOMESTIC_PLACE_ROOTS = frozenset({"17"})
+# included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria; and protest at the
+# state it is held in: "students marched in Dhaka" is aimed at Bangladesh.
+DOMESTIC_PLACE_ROOTS = frozenset({"14", "17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
+# Verbs by which the subject is on the receiving end of its event noun: "Ukraine received military
+# aid from Germany", "the government faced criticism from the UN", "won the backing of the EU".
+# The noun's act is done by whoever it comes from, to the subject.
+RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
+# The prepositions that name where a received act comes from.
+GIVER_PREPS = ("from", "by")
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
 # protest the country's civilians'.
 UNNAMED_STATE_ROOTS = frozenset({"17"})
@@ -89,6 +107,9 @@ UNKNOWN_COUNTRY = "---"
 UNNAMED_DOER_ROOTS = frozenset({"18", "19", "20"})
 # A rule mark the event stage reads: an unnamed doer is not placed in the country it acts in.
 UNNAMED_DOER_RULE = "unnamed doer"
+# A rule mark the event stage reads: the maker of an act another answers ("condemned the attack
+# by the rebels") takes the country of where the act happened, never the answering side's.
+MAKER_RULE = "maker of the act answered"
 # Mishaps that kill without a doer: "killed in a road accident" is no attack.
 MISHAP_NOUNS = frozenset(
     "accident crash collision fire blaze flood flooding earthquake landslide storm stampede avalanche".split()
@@ -191,14 +212,29 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "near", "off", "outside"):
                 for item in child.children:
-                    found += self._places(item)
+                    found += self.places_within(item)
             elif child.dep_ in ("dobj", "obj", "npadvmod"):
                 # "shelled Kharkiv", "shelled the city of Kharkiv", "struck a depot in Novorossiysk"
-                found += self._places(child)
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
-                    for item in prep.children:
-                        found += self._places(item)
+                found += self.places_within(child)
         return found
+
+    def places_within(self, token: Token, depth: int = 2) -> list[Mention]:
+        """The places a phrase names, or names a phrase or two deeper ("in", "of", "near", "on",
+        "at"): "a jail in northern Israel", "the city of Aleppo", "a market in the centre of Kabul"."""
+        found = self._places(token) or self._country_owning(token)
+        if found or depth == 0:
+            return found
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "at")):
+            for item in (c for c in prep.children if c.dep_ == "pobj"):
+                found += self.places_within(item, depth - 1)
+        return found
+
+    def _country_owning(self, token: Token) -> list[Mention]:
+        """ "in Kenya's capital", "Syria's second city": a country owning a place is where it is."""
+        if token.lemma_.lower() not in PLACE_NOUNS:
+            return []
+        owners = [m for c in token.children if c.dep_ == "poss" for m in self.at(c)]
+        return [replace(m, place=True) for m in owners if m.actor.code == m.actor.country]
 
     def _places(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if m.place]
@@ -393,6 +429,8 @@ class PredicateFinder:
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
+        if _receives(verb, trigger):
+            sources, targets = self._givers(verb, trigger[-1], mentions), sources
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
@@ -459,13 +497,20 @@ class PredicateFinder:
             found = self.objects(complement, mentions)  # "pledged to stand with the UAE"
             if found:
                 return found
-        if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            found = self.objects(verb.head, mentions)  # "met with Assad to discuss ...": the head's target
-            if found:
-                return found
+        found = self._head_targets(verb, mentions)
+        if found:
+            return found
         for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
             # "blocked highways to demand the resignation of the government": whom the act is for.
             found = self.objects(purpose, mentions)
+            if found:
+                return found
+        if entry.cameo[:2] in SITE_TARGET_ROOTS:
+            found = self._preposition_objects(verb, None, mentions, SITE_PREPS)  # "outside the US embassy"
+            if found:
+                return found
+        if entry.cameo in CLAIM_CODES:
+            found = self._claimed_targets(verb, noun, mentions)
             if found:
                 return found
         if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
@@ -476,6 +521,44 @@ class PredicateFinder:
         if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
             return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
         return []
+
+    def _claimed_targets(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
+        """Whom a claimed act fell on: "claimed responsibility for the bombing of a bus in Kabul",
+        "claimed the attack on the army base": the act's own target, else where it happened."""
+        for holder in dict.fromkeys((verb, noun)):
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "for"):
+                act = child_with(prep, "pobj")
+                if act is None:
+                    continue
+                found = self._preposition_objects(act, None, mentions, DIRECTED_PREPS)
+                found = found or mentions.of_phrase(act, head=False) or mentions.places_within(act)
+                for clause in (c for c in act.children if c.dep_ == "acl" and not found):
+                    # "a bombing targeting shoppers at a market in Nigeria's capital"
+                    found = self.objects(clause, mentions) or mentions.places_under(clause)
+                return found
+        return []
+
+    def _head_targets(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """The target of the verb a clause hangs on: "met with Assad to discuss ...", and for a
+        participle clause of an act ("fired on protesters, killing four and wounding dozens",
+        "opened fire to disperse demonstrators, arresting twelve") the people it fell on."""
+        clause = verb
+        while (joined := _joined_to(clause)) is not None and joined.dep_ == "advcl":
+            clause = joined  # "wounding dozens" joined to "killing four"
+        if clause.dep_ not in ("advcl", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+            return []
+        head = clause.head
+        found = self.objects(head, mentions)
+        purposes = (c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.i != clause.i and _infinitive(c))
+        for purpose in purposes:
+            found = found or self.objects(purpose, mentions)
+        return found
+
+    def _givers(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
+        """Who does the act a subject receives: "aid from Germany", "criticism by the UN", the
+        noun's possessor or "of" ("won the backing of the EU", "secured Germany's support")."""
+        found = self._preposition_objects(verb, noun, mentions, GIVER_PREPS)
+        return found or mentions.of_phrase(noun, head=False)
 
     def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
         """Who acts when the sentence names no one, from the place it happens in.
@@ -816,8 +899,9 @@ class PredicateFinder:
         if subject is not None:
             # A name no table codes still acts: its event is kept with the country unknown.
             return mentions.of_phrase(subject) or mentions.unknown_at(subject)
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head, mentions)  # "met and signed"
+        joined = _joined_to(verb)
+        if joined is not None:
+            return self.subjects(joined, mentions)  # "met and signed"
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
             return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -848,19 +932,35 @@ class PredicateFinder:
         found = self._preposition_objects(verb, None if event_noun else obj, mentions, DIRECTED_PREPS)
         if found:
             return found
+        if event_noun and obj is not None:
+            found = self.answered_makers(obj, mentions, verb)
+            if found:
+                return found
         found = mentions.of_phrase(obj, head=obj is not None and obj.i not in skip)
         if found:
             return found
-        if event_noun and obj is not None:
-            # "rejected the accusations by Colombia", "condemned the attack by the rebels":
-            # what is answered is its maker's doing, so the maker is the target.
-            found = self._preposition_objects(obj, None, mentions, ("by",))
-            for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
-                found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))  # "imposed by the US"
-            if found:
-                return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
         return found or mentions.of_phrase(child_with(verb, "dative"))
+
+    def answered_makers(self, noun: Token, mentions: MentionIndex, verb: Token | None = None) -> list[Mention]:
+        """The makers of an act another answers: "rejected the accusations by Colombia",
+        "condemned the killing of its soldiers by Indian troops", "the sanctions imposed by the US".
+
+        What is answered is its maker's doing, so the maker is the target, before the act's own
+        victim ("of its soldiers"). The maker is marked (MAKER_RULE): it is no one of the
+        answering side's country for being named by it ("Germany condemned the attack by rebels"),
+        unless the act fell on the answering side's own ("the attack by rebels on its base").
+        """
+        found = self._preposition_objects(noun, None, mentions, ("by",))
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
+            found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))
+        if not found and verb is not None and child_with(verb, "nsubjpass") is None:
+            # "denounced the shelling by Russian troops of ...", its "by" hung on the active verb.
+            by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            found = mentions.of_phrase(child_with(by, "pobj"))
+        if any(_owned_by_pronoun(t) for t in noun.subtree if t.dep_ in ("pobj", "dobj")):
+            return found  # parsers hang "on its base" on the maker as often as on the act
+        return [replace(m, rule=f"{MAKER_RULE}; {m.rule}") for m in found]
 
     def _preposition_objects(
         self, verb: Token, obj: Token | None, mentions: MentionIndex, prepositions: tuple[str, ...]
@@ -945,6 +1045,27 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _joined_to(verb: Token) -> Token | None:
+    """The verb a verb is joined to by "and": "met and signed"; also when the parser joins it to
+    the object of that verb ("killing three and arresting dozens", "arresting" under "three")."""
+    if verb.dep_ != "conj":
+        return None
+    if verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
+    return verb.doc[above] if above is not None else None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _receives(verb: Token, trigger: list[Token]) -> bool:
+    """Whether a verb of receiving takes its code from its object noun ("received aid")."""
+    noun = trigger[-1] if trigger else verb
+    return verb.lemma_.lower() in RECEIVING_VERBS and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
 
 
 def _third_place(cameo: str, places: list[Mention], actors: list[Mention]) -> str:
