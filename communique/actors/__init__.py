@@ -398,7 +398,9 @@ class ActorCoder:
             actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
             return actors, f"{rule}; {preposition} {', '.join(countries)}"
         title_start = (last or token).i - len(title) + 1
-        countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
+        countries = self.countries_of(token, left, hit_at, story, title_start=title_start) or _leader_countries(
+            token, story
+        )
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
@@ -604,6 +606,17 @@ def _named_actor(entry: NameEntry) -> Actor:
         rest = entry.code[3:]
         roles = tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
     return Actor(code=entry.code, country=entry.country, roles=roles, name=entry.name)
+
+
+def _leader_countries(token: Token, story: StoryMemory) -> list[str]:
+    """ "the Obama administration", "the Erdogan government": a body named after a person coded
+    before it (a leader the people table knows) is of that person's country."""
+    for child in token.children:
+        if child.dep_ == "compound" and child.i < token.i and child.ent_type_ == "PERSON":
+            people = [a for a in story.by_token.get(child.i, ()) if a.name and a.country not in ("", UNKNOWN_COUNTRY)]
+            if people and len(people[0].country) == 3 and not people[0].country.startswith("IGO"):
+                return [people[0].country]
+    return []
 
 
 def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> str:

@@ -31,7 +31,6 @@ __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
 NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
-# Cooperation, consultation and aid, and intents to them: parties as often foreign as not.
 # Statements that say only that something was said, hoped or feared: given way to
 # anything more telling the same speaker does in the same sentence.
 BARE_STATEMENTS = frozenset({"010", "012", "013", "019"})
@@ -47,7 +46,9 @@ RIOT, REPRESSION = "145", "175"
 PROTEST_ROOT = "14"
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 OPPOSITION_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
-INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
+# Cooperation, consultation and aid, and intents to them: parties as often foreign as not; and
+# reductions of relations: "expelled two diplomats and closed a consulate" is no consulate of its own.
+INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07", "16")
 
 
 class EventCoder:

@@ -48,6 +48,8 @@ ACTOR_WORD = "@actor"
 # phrase; the rest ("with Albania's help") give way to it.
 DIRECTED_PREPS = ("to", "against", "on", "upon", "toward", "towards", "into", "at")
 TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "among", "about")
+# The prepositions by which an event noun names its own target ("a complaint against Seoul").
+NOUN_DIRECTED_PREPS = ("against", "on", "upon", "toward", "towards")
 # CAMEO codes an event in both directions when two actors do it together and to
 # each other: consultations (not visits), material cooperation, and what these
 # verbs say ("South Korea and Russia agreed", "the two armies exchanged fire").
@@ -95,6 +97,9 @@ RECIPIENT_CODES = frozenset({"063"})
 # aid from Germany", "the government faced criticism from the UN", "won the backing of the EU".
 # The noun's act is done by whoever it comes from, to the subject.
 RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
+# Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
+# Taliban fighters" is the Taliban's act on the soldiers.
+UNDERGOING_VERBS = frozenset("die perish".split())
 # The prepositions that name where a received act comes from.
 GIVER_PREPS = ("from", "by")
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
@@ -429,8 +434,11 @@ class PredicateFinder:
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
+        targets = self._noun_directed(verb, trigger, mentions) or targets
         if _receives(verb, trigger):
             sources, targets = self._givers(verb, trigger[-1], mentions), sources
+        elif _undergoes(verb, trigger):
+            sources, targets = self._makers(trigger[-1], mentions), sources
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
@@ -553,6 +561,18 @@ class PredicateFinder:
         for purpose in purposes:
             found = found or self.objects(purpose, mentions)
         return found
+
+    def _noun_directed(self, verb: Token, trigger: list[Token], mentions: MentionIndex) -> list[Mention]:
+        """Whom the event noun that codes a clause is aimed at by its own "against" or "on": "filed
+        a complaint against South Korea at the WTO", "launched strikes on Yemen from a carrier". The
+        noun's phrase wins over the verb's, which says where or how ("at the WTO"); not its "to",
+        which may name where a visit went, nor a noun the verb answers ("condemned the attack")."""
+        noun = trigger[-1] if trigger else verb
+        if noun.i == verb.i or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj"):
+            return []
+        if mentions.of_phrase(noun, inside=False):
+            return []
+        return self._preposition_objects(noun, None, mentions, NOUN_DIRECTED_PREPS)
 
     def _givers(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
         """Who does the act a subject receives: "aid from Germany", "criticism by the UN", the
@@ -1060,6 +1080,17 @@ def _joined_to(verb: Token) -> Token | None:
 
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _undergoes(verb: Token, trigger: list[Token]) -> bool:
+    """Whether the subject of a verb of dying suffers the act it died in ("died in an ambush")."""
+    noun = trigger[-1] if trigger else verb
+    return (
+        verb.lemma_.lower() in UNDERGOING_VERBS
+        and noun.i != verb.i
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "during")
+    )
 
 
 def _receives(verb: Token, trigger: list[Token]) -> bool:
