@@ -393,7 +393,10 @@ class ActorCoder:
         left = doc[token.left_edge.i : token.i]
         roles, name = self.titles[title], " ".join(title)
         rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
-        countries, preposition = self.countries_after(token, hit_at, story, last)
+        # "diplomats from Russia" are Russia's; "troops from Syria" as often are being pulled out of it.
+        owned = any(c.dep_ == "poss" for c in token.children)  # "recalled its ambassador from Paris"
+        prepositions = ("of", "for", "from") if roles == ("GOV",) and not owned else ("of", "for")
+        countries, preposition = self.countries_after(token, hit_at, story, last, prepositions)
         if countries:
             actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
             return actors, f"{rule}; {preposition} {', '.join(countries)}"
@@ -446,8 +449,11 @@ class ActorCoder:
 
     # -- titles and countries --------------------------------------------
 
-    def countries_after(self, token: Token, hit_at, story: StoryMemory, last=None) -> tuple[list[str], str]:
-        """The countries of an "of" or "for" phrase after a title, and that preposition.
+    def countries_after(
+        self, token: Token, hit_at, story: StoryMemory, last=None, prepositions: tuple[str, ...] = ("of", "for")
+    ) -> tuple[list[str], str]:
+        """The countries of an "of" or "for" phrase (or another of ``prepositions``) after a title,
+        and that preposition.
 
         "the foreign ministers of South Korea and Russia": one actor per country (and when
         the parser hangs "and Russia" on "ministers", Russia is still one of them);
@@ -455,7 +461,7 @@ class ActorCoder:
         """
         for head in dict.fromkeys((token, last or token)):
             for child in head.children:
-                if child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+                if child.dep_ != "prep" or child.lower_ not in prepositions:
                     continue
                 countries = self._countries_in_object(child, hit_at)
                 if not countries:

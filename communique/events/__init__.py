@@ -44,6 +44,8 @@ RIOT, REPRESSION = "145", "175"
 # People protest against their own state far more than a foreign one, and a state's army or
 # police more often fights or arrests its own rebels and opposition than another's.
 PROTEST_ROOT = "14"
+# Threats of dissent, too: "the party will boycott Algeria's elections" is an Algerian party's.
+DISSENT_THREATS = frozenset({"133"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 OPPOSITION_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
 # Cooperation, consultation and aid, and intents to them: parties as often foreign as not; and
@@ -263,7 +265,7 @@ def _against_own(source: Actor, target: Actor, cameo: str) -> bool:
     Argentine government" (ARGLAB), "the army launched an offensive against Boko Haram" (NGAMIL)."""
     if source.country != UNKNOWN_COUNTRY or target.country in ("", UNKNOWN_COUNTRY):
         return False
-    if cameo.startswith(PROTEST_ROOT):
+    if cameo.startswith(PROTEST_ROOT) or cameo in DISSENT_THREATS:
         return True
     return (
         cameo.startswith(("17", *FORCE_CODES))

@@ -235,11 +235,16 @@ class MentionIndex:
         return found
 
     def _country_owning(self, token: Token) -> list[Mention]:
-        """ "in Kenya's capital", "Syria's second city": a country owning a place is where it is."""
+        """ "in Kenya's capital", "Syria's second city", "the capital city of Algiers": a country
+        owning a place, or a capital naming it, is where it is."""
         if token.lemma_.lower() not in PLACE_NOUNS:
             return []
         owners = [m for c in token.children if c.dep_ == "poss" for m in self.at(c)]
-        return [replace(m, place=True) for m in owners if m.actor.code == m.actor.country]
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            owners += [m for item in prep.children if item.dep_ == "pobj" for m in self.at(item)]
+        # A country's name stands for the country; a capital's for its government (GOV), here a place.
+        named = [m for m in owners if m.actor.code in (m.actor.country, m.actor.country + "GOV")]
+        return [replace(m, place=True, actor=Actor.from_parts(m.actor.country)) for m in named]
 
     def _places(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if m.place]
