@@ -229,6 +229,7 @@ class ActorCoder:
             span = Span(doc, start, end, label=key)
             if _odd_case(span.text):
                 spans.append(span)
+        spans = [span for span in spans if not _stance(span)]
         spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
         return filter_spans(spans)
 
@@ -636,6 +637,14 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     if any(child.lower_ in FOREIGN_WORDS for child in token.children):
         return UNKNOWN_COUNTRY
     return story.main_country
+
+
+def _stance(span: Span) -> bool:
+    """A name after "pro-" or "anti-" is a stance, not a belonging: "pro-Russian separatists" are
+    not Russia's, "anti-American protesters" not America's."""
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
+    return before[-1:] in (["pro-"], ["anti-"]) or (before[-1:] == ["-"] and before[:1] in (["pro"], ["anti"]))
 
 
 def _odd_case(text: str) -> bool:

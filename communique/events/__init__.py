@@ -313,4 +313,7 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str, *, inherits:
     country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place
     if not country:
         return target
-    return Actor.from_parts(country, target.roles, name=target.name, title=target.title)
+    placed = Actor.from_parts(country, target.roles, name=target.name, title=target.title)
+    # An actor does nothing to itself: "the ambassador, who was summoned by the Turkish foreign
+    # ministry" is no Turkish official, so the guess is not made.
+    return target if placed.code == source.code else placed
