@@ -435,6 +435,8 @@ class PredicateFinder:
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
+        # "sent police officers": the phrase the pattern word modifies is the source's own, too.
+        own |= {t.head.i for t in trigger if t.i in own and t.dep_ in ("compound", "amod") and t.head.i != verb.i}
         sources, targets = self.arguments(verb, mentions, skip=own)
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
@@ -847,6 +849,8 @@ class PredicateFinder:
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
             sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
+            # "The army said its aircraft struck ...": means no table codes are the speaker's.
+            sources = sources or speakers
         targets = inner.targets
         if speakers and not targets and _acts_on_own(inner.head):
             # "Ankara said Greek jets violated its airspace": what is "its" is the speaker's.
