@@ -26,6 +26,7 @@ from .tables import (
     Organization,
     Person,
     load_cities,
+    load_city_countries,
     load_countries,
     load_organizations,
     load_people,
@@ -130,6 +131,8 @@ class ActorCoder:
         self.titles = Titles(roles)
         self.people = People(people)
         self.cities = cities if cities is not None else load_cities()
+        # Names several countries' cities share, to pick the one the story names ("Tripoli").
+        self.shared_cities = load_city_countries() if cities is None else {}
         self.user = user or []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         # The same names in any case, for text in capitals ("RUSSIA WARNS UKRAINE") or typed oddly ("iSrael").
@@ -180,10 +183,11 @@ class ActorCoder:
         ents_at = {ent.start: ent for ent in doc.ents}
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
+        named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
         for token in doc:
             if token.i in story.absorbed:
                 continue  # counted already as one of a group ("the ministers of Chile and Peru")
-            place = self._place_at(token, hit_at, ents_at)
+            place = self._place_at(token, hit_at, ents_at, named)
             if place:
                 story.places[token.i] = place
                 continue
@@ -267,7 +271,9 @@ class ActorCoder:
                 return self._code_country_noun(token, hit_at, story)
         return NOTHING
 
-    def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span]) -> str:
+    def _place_at(
+        self, token: Token, hit_at, ents_at: dict[int, Span], named: set[tuple[str, str]] = frozenset()
+    ) -> str:
         """The country of a place: a country or capital where something happened ("in Moscow"),
         or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
@@ -277,10 +283,22 @@ class ActorCoder:
             if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC") or token.ent_iob_ == "I":
                 return ""
             ent = ents_at.get(token.i)
-            return self.cities.get(ent.text, "") if ent is not None else self.cities.get(token.text, "")
+            return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
-        return self.entry(hit).country if _is_place(token, self.entry(hit).kind) else ""
+        if not _is_place(token, self.entry(hit).kind):
+            return ""
+        return self.entry(hit).country
+
+    def _city_country(self, name: str, named: set[tuple[str, str]]) -> str:
+        """The country of a city: of the countries whose cities share its name, one the story
+        names by another name ("Tripoli" in a story about Lebanon), else that of the largest."""
+        elsewhere = {country for text, country in named if text != name}
+        shared = self.shared_cities.get(name, ())
+        story_countries = [country for country in shared if country in elsewhere]
+        if story_countries and shared[0] not in elsewhere:
+            return story_countries[0]
+        return self.cities.get(name, "")
 
     def _code_name(self, token: Token, hit: Span) -> Coded:
         entry = self.entry(hit)

