@@ -271,9 +271,7 @@ class ActorCoder:
                 return self._code_country_noun(token, hit_at, story)
         return NOTHING
 
-    def _place_at(
-        self, token: Token, hit_at, ents_at: dict[int, Span], named: set[tuple[str, str]] = frozenset()
-    ) -> str:
+    def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span], named: set[tuple[str, str]]) -> str:
         """The country of a place: a country or capital where something happened ("in Moscow"),
         or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
