@@ -23,6 +23,7 @@ from .syntax import (
     complement_clause,
     event_noun_slots,
     frame_words,
+    has_mutual_object,
     is_condition,
     is_future,
     is_hypothetical,
@@ -160,10 +161,13 @@ class Predicate:
     rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
     speech: Token | None = None  # the verb of saying that reports this event ("said"), if any
     speakers: list[Mention] = field(default_factory=list)  # who reports it
+    mutual: bool = False  # done to "each other": each member of a compound subject on the others
 
     @property
     def reciprocal(self) -> bool:
         """Whether a compound subject with no target acts on itself, each member on the others."""
+        if self.mutual:
+            return True
         if self.cameo in ONE_WAY_CODES:
             return False
         return (
@@ -468,6 +472,10 @@ class PredicateFinder:
         )
         if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
             predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
+        if len(sources) > 1 and has_mutual_object(verb):
+            # "Armenia and Azerbaijan accused each other": each accused the other, whatever else is named.
+            predicate.mutual, predicate.targets = True, []
+            predicate.rule += '; done to "each other": each of the subjects on the others'
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
         return self._modality(verb, predicate)
@@ -863,6 +871,12 @@ class PredicateFinder:
             # "Tehran said two French nationals had been released": a state announcing a release,
             # a visit or aid done with no named doer announces its own act.
             sources = speakers
+        if not targets and sources and speakers:
+            # "Erdogan told Putin that Turkey would not recognise ...": the speaker's side acting on
+            # no one named acts on whom it is told to.
+            told = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(child_with(verb, "dative"))
+            if told and {m.actor.country for m in sources} <= {m.actor.country for m in speakers}:
+                targets = told
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
