@@ -446,7 +446,7 @@ class PredicateFinder:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
         targets = self._noun_directed(verb, trigger, mentions) or targets
-        if _receives(verb, trigger):
+        if _receives(verb, trigger, entry):
             sources, targets = self._givers(verb, trigger[-1], mentions), sources
         elif _undergoes(verb, trigger):
             sources, targets = self._makers(trigger[-1], mentions), sources
@@ -983,6 +983,10 @@ class PredicateFinder:
         if found:
             return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
+        if event_noun and obj is not None:
+            # "condemned the attack on its embassy": the source's own victims are not its target.
+            owned = {t.idx for t in obj.subtree if _owned_by_pronoun(t)}
+            found = [m for m in found if m.head not in owned]
         return found or mentions.of_phrase(child_with(verb, "dative"))
 
     def answered_makers(self, noun: Token, mentions: MentionIndex, verb: Token | None = None) -> list[Mention]:
@@ -1116,10 +1120,12 @@ def _undergoes(verb: Token, trigger: list[Token]) -> bool:
     )
 
 
-def _receives(verb: Token, trigger: list[Token]) -> bool:
-    """Whether a verb of receiving takes its code from its object noun ("received aid")."""
+def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
+    """Whether a verb of receiving takes its code from its object noun ("received aid"); not from
+    its own row ("received inspectors" is the host's act)."""
     noun = trigger[-1] if trigger else verb
-    return verb.lemma_.lower() in RECEIVING_VERBS and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
+    lemma = verb.lemma_.lower()
+    return lemma in RECEIVING_VERBS and entry.lemma != lemma and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
 
 
 def _third_place(cameo: str, places: list[Mention], actors: list[Mention]) -> str:
