@@ -418,9 +418,10 @@ class ActorCoder:
             actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
             return actors, f"{rule}; {preposition} {', '.join(countries)}"
         title_start = (last or token).i - len(title) + 1
-        countries = self.countries_of(token, left, hit_at, story, title_start=title_start) or _leader_countries(
-            token, story
-        )
+        countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
+        entry = self._organization_entry(left, hit_at)
+        if not countries and entry is None:
+            countries = _leader_countries(token, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
@@ -428,7 +429,6 @@ class ActorCoder:
             earlier = story.last_by_roles.get(roles)
             if earlier is not None:
                 return (earlier,), f"the {name} named before: {earlier.code}"
-        entry = self._organization_entry(left, hit_at)
         if not countries and entry is not None:
             return (_named_actor(entry),), f"{entry.rule} ({name})"
         if not countries:
