@@ -555,7 +555,7 @@ class ActorCoder:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return story.by_token.get(subject.i, ()) if subject is not None else ()
 
-    def _countries_in_object(self, preposition: Token, hit_at) -> list[str]:
+    def _countries_in_object(self, preposition: Token, hit_at, deeper: bool = True) -> list[str]:
         countries = []
         for item in preposition.children:
             if item.dep_ != "pobj":
@@ -567,6 +567,11 @@ class ActorCoder:
                     if hit is not None and self.entry(hit).kind != "organization":
                         countries.append(self.entry(hit).country)
                         break
+        if not countries and deeper:
+            # "the minister of defence of Ukraine": the country after the office's own "of".
+            for item in (c for c in preposition.children if c.dep_ == "pobj"):
+                for inner in (c for c in item.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    countries += self._countries_in_object(inner, hit_at, deeper=False)
         return list(dict.fromkeys(countries))
 
     def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
