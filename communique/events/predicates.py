@@ -49,8 +49,11 @@ ACTOR_WORD = "@actor"
 # phrase; the rest ("with Albania's help") give way to it.
 DIRECTED_PREPS = ("to", "against", "on", "upon", "toward", "towards", "into", "at")
 TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "among", "about")
-# The prepositions by which an event noun names its own target ("a complaint against Seoul").
-NOUN_DIRECTED_PREPS = ("against", "on", "upon", "toward", "towards")
+# The prepositions by which an event noun names its own target ("a complaint against Seoul"), and
+# the roots whose nouns name it by "on" too ("sanctions on Iran", "strikes on Yemen"); the "on" of
+# talks, deals and warnings is their matter.
+NOUN_DIRECTED_PREPS = ("against", "toward", "towards")
+FORCE_ON_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # CAMEO codes an event in both directions when two actors do it together and to
 # each other: consultations (not visits), material cooperation, and what these
 # verbs say ("South Korea and Russia agreed", "the two armies exchanged fire").
@@ -445,7 +448,7 @@ class PredicateFinder:
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
-        targets = self._noun_directed(verb, trigger, mentions) or targets
+        targets = self._noun_directed(verb, trigger, entry.cameo, mentions) or targets
         if _receives(verb, trigger, entry):
             sources, targets = self._givers(verb, trigger[-1], mentions), sources
         elif _undergoes(verb, trigger):
@@ -577,17 +580,19 @@ class PredicateFinder:
             found = found or self.objects(purpose, mentions)
         return found
 
-    def _noun_directed(self, verb: Token, trigger: list[Token], mentions: MentionIndex) -> list[Mention]:
-        """Whom the event noun that codes a clause is aimed at by its own "against" or "on": "filed
-        a complaint against South Korea at the WTO", "launched strikes on Yemen from a carrier". The
-        noun's phrase wins over the verb's, which says where or how ("at the WTO"); not its "to",
-        which may name where a visit went, nor a noun the verb answers ("condemned the attack")."""
+    def _noun_directed(self, verb: Token, trigger: list[Token], cameo: str, mentions: MentionIndex) -> list[Mention]:
+        """Whom the event noun that codes a clause is aimed at by its own "against" (or, for force
+        and sanctions, "on"): "filed a complaint against South Korea at the WTO", "launched strikes
+        on Yemen from a carrier". The noun's phrase wins over the verb's, which says where or how
+        ("at the WTO"); not its "to", which may name where a visit went, nor the "on" of talks or
+        deals, which names their matter ("held talks on Ukraine with Russia")."""
         noun = trigger[-1] if trigger else verb
         if noun.i == verb.i or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj"):
             return []
         if mentions.of_phrase(noun, inside=False):
             return []
-        return self._preposition_objects(noun, None, mentions, NOUN_DIRECTED_PREPS)
+        prepositions = NOUN_DIRECTED_PREPS + (("on", "upon") if cameo[:2] in FORCE_ON_ROOTS else ())
+        return self._preposition_objects(noun, None, mentions, prepositions)
 
     def _givers(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
         """Who does the act a subject receives: "aid from Germany", "criticism by the UN", the
@@ -875,6 +880,7 @@ class PredicateFinder:
             # "Erdogan told Putin that Turkey would not recognise ...": the speaker's side acting on
             # no one named acts on whom it is told to.
             told = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(child_with(verb, "dative"))
+            told = [m for m in told if _speaks_for_a_state(m.actor)]  # "told reporters" tells no party
             if told and {m.actor.country for m in sources} <= {m.actor.country for m in speakers}:
                 targets = told
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
