@@ -457,6 +457,8 @@ class PredicateFinder:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
             sources = self._unnamed_sources(verb, entry.cameo, mentions)
+            if sources and not targets and entry.cameo[:2] in DOMESTIC_PLACE_ROOTS:
+                targets = mentions.places_under(verb)[:1]  # "thousands marched in Santiago": aimed at Chile
         if not sources:
             sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
