@@ -451,6 +451,8 @@ class PredicateFinder:
         targets = self._noun_directed(verb, trigger, entry.cameo, mentions) or targets
         if _receives(verb, trigger, entry):
             sources, targets = self._givers(verb, trigger[-1], mentions), sources
+            if not sources:
+                return None  # "Ukraine received aid", "the bombing drew protests": from whom is not said
         elif _undergoes(verb, trigger):
             sources, targets = self._makers(trigger[-1], mentions), sources
         if not targets:
@@ -1066,6 +1068,13 @@ class PredicateFinder:
             sources = self.subjects(noun.head.head, mentions)  # "Kang, on a visit to Moscow, ..."
         if not sources:
             sources = mentions.at(noun)  # "an Israeli airstrike on Gaza": the noun names its maker
+        if sources and not targets and entry.cameo[:2] not in OWN_OBJECT_ROOTS:
+            # "Russia's invasion of Ukraine", "the Saudi bombing of Yemen": with its maker named, the
+            # noun's "of" names whom it is done to ("the visit of the speaker" names the maker); not
+            # what is sent or shown ("China's deployment of troops" is China's own).
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            makers = {m.actor.code for m in sources}
+            targets = [m for m in mentions.of_phrase(child_with(of, "pobj")) if m.actor.code not in makers]
         # Without a target or a pair of actors, a noun is too weak a sign of an event:
         # "Russia's cooperation was important" reports no cooperation.
         if not sources or not (targets or len(sources) > 1):
