@@ -26,6 +26,7 @@ from .tables import (
     Organization,
     Person,
     load_cities,
+    load_city_countries,
     load_countries,
     load_organizations,
     load_people,
@@ -130,6 +131,8 @@ class ActorCoder:
         self.titles = Titles(roles)
         self.people = People(people)
         self.cities = cities if cities is not None else load_cities()
+        # Names several countries' cities share, to pick the one the story names ("Tripoli").
+        self.shared_cities = load_city_countries() if cities is None else {}
         self.user = user or []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         # The same names in any case, for text in capitals ("RUSSIA WARNS UKRAINE") or typed oddly ("iSrael").
@@ -180,10 +183,11 @@ class ActorCoder:
         ents_at = {ent.start: ent for ent in doc.ents}
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
+        named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
         for token in doc:
             if token.i in story.absorbed:
                 continue  # counted already as one of a group ("the ministers of Chile and Peru")
-            place = self._place_at(token, hit_at, ents_at)
+            place = self._place_at(token, hit_at, ents_at, named)
             if place:
                 story.places[token.i] = place
                 continue
@@ -229,6 +233,7 @@ class ActorCoder:
             span = Span(doc, start, end, label=key)
             if _odd_case(span.text):
                 spans.append(span)
+        spans = [span for span in spans if not _stance(span)]
         spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
         return filter_spans(spans)
 
@@ -266,7 +271,7 @@ class ActorCoder:
                 return self._code_country_noun(token, hit_at, story)
         return NOTHING
 
-    def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span]) -> str:
+    def _place_at(self, token: Token, hit_at, ents_at: dict[int, Span], named: set[tuple[str, str]]) -> str:
         """The country of a place: a country or capital where something happened ("in Moscow"),
         or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
@@ -276,10 +281,22 @@ class ActorCoder:
             if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC") or token.ent_iob_ == "I":
                 return ""
             ent = ents_at.get(token.i)
-            return self.cities.get(ent.text, "") if ent is not None else self.cities.get(token.text, "")
+            return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
-        return self.entry(hit).country if _is_place(token, self.entry(hit).kind) else ""
+        if not _is_place(token, self.entry(hit).kind):
+            return ""
+        return self.entry(hit).country
+
+    def _city_country(self, name: str, named: set[tuple[str, str]]) -> str:
+        """The country of a city: of the countries whose cities share its name, one the story
+        names by another name ("Tripoli" in a story about Lebanon), else that of the largest."""
+        elsewhere = {country for text, country in named if text != name}
+        shared = self.shared_cities.get(name, ())
+        story_countries = [country for country in shared if country in elsewhere]
+        if story_countries and shared[0] not in elsewhere:
+            return story_countries[0]
+        return self.cities.get(name, "")
 
     def _code_name(self, token: Token, hit: Span) -> Coded:
         entry = self.entry(hit)
@@ -393,12 +410,18 @@ class ActorCoder:
         left = doc[token.left_edge.i : token.i]
         roles, name = self.titles[title], " ".join(title)
         rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
-        countries, preposition = self.countries_after(token, hit_at, story, last)
+        # "diplomats from Russia" are Russia's; "troops from Syria" as often are being pulled out of it.
+        owned = any(c.dep_ == "poss" for c in token.children)  # "recalled its ambassador from Paris"
+        prepositions = ("of", "for", "from") if roles == ("GOV",) and not owned else ("of", "for")
+        countries, preposition = self.countries_after(token, hit_at, story, last, prepositions)
         if countries:
             actors = tuple(Actor.from_parts(code, roles, title=name) for code in countries)
             return actors, f"{rule}; {preposition} {', '.join(countries)}"
         title_start = (last or token).i - len(title) + 1
         countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
+        entry = self._organization_entry(left, hit_at)
+        if not countries and entry is None:
+            countries = _leader_countries(token, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
             last = story.last_person
             if last is not None and last.title and last.title.split()[-1] == title[-1]:
@@ -406,7 +429,6 @@ class ActorCoder:
             earlier = story.last_by_roles.get(roles)
             if earlier is not None:
                 return (earlier,), f"the {name} named before: {earlier.code}"
-        entry = self._organization_entry(left, hit_at)
         if not countries and entry is not None:
             return (_named_actor(entry),), f"{entry.rule} ({name})"
         if not countries:
@@ -444,8 +466,11 @@ class ActorCoder:
 
     # -- titles and countries --------------------------------------------
 
-    def countries_after(self, token: Token, hit_at, story: StoryMemory, last=None) -> tuple[list[str], str]:
-        """The countries of an "of" or "for" phrase after a title, and that preposition.
+    def countries_after(
+        self, token: Token, hit_at, story: StoryMemory, last=None, prepositions: tuple[str, ...] = ("of", "for")
+    ) -> tuple[list[str], str]:
+        """The countries of an "of" or "for" phrase (or another of ``prepositions``) after a title,
+        and that preposition.
 
         "the foreign ministers of South Korea and Russia": one actor per country (and when
         the parser hangs "and Russia" on "ministers", Russia is still one of them);
@@ -453,7 +478,7 @@ class ActorCoder:
         """
         for head in dict.fromkeys((token, last or token)):
             for child in head.children:
-                if child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+                if child.dep_ != "prep" or child.lower_ not in prepositions:
                     continue
                 countries = self._countries_in_object(child, hit_at)
                 if not countries:
@@ -530,7 +555,7 @@ class ActorCoder:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return story.by_token.get(subject.i, ()) if subject is not None else ()
 
-    def _countries_in_object(self, preposition: Token, hit_at) -> list[str]:
+    def _countries_in_object(self, preposition: Token, hit_at, deeper: bool = True) -> list[str]:
         countries = []
         for item in preposition.children:
             if item.dep_ != "pobj":
@@ -542,6 +567,11 @@ class ActorCoder:
                     if hit is not None and self.entry(hit).kind != "organization":
                         countries.append(self.entry(hit).country)
                         break
+        if not countries and deeper:
+            # "the minister of defence of Ukraine": the country after the office's own "of".
+            for item in (c for c in preposition.children if c.dep_ == "pobj"):
+                for inner in (c for c in item.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    countries += self._countries_in_object(inner, hit_at, deeper=False)
         return list(dict.fromkeys(countries))
 
     def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
@@ -606,6 +636,17 @@ def _named_actor(entry: NameEntry) -> Actor:
     return Actor(code=entry.code, country=entry.country, roles=roles, name=entry.name)
 
 
+def _leader_countries(token: Token, story: StoryMemory) -> list[str]:
+    """ "the Obama administration", "the Erdogan government": a body named after a person coded
+    before it (a leader the people table knows) is of that person's country."""
+    for child in token.children:
+        if child.dep_ == "compound" and child.i < token.i and child.ent_type_ == "PERSON":
+            people = [a for a in story.by_token.get(child.i, ()) if a.name and a.country not in ("", UNKNOWN_COUNTRY)]
+            if people and len(people[0].country) == 3 and not people[0].country.startswith("IGO"):
+                return [people[0].country]
+    return []
+
+
 def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> str:
     """The country of a state or society actor the story names without one: its main country.
 
@@ -617,6 +658,14 @@ def _story_country(token: Token, roles: tuple[str, ...], story: StoryMemory) -> 
     if any(child.lower_ in FOREIGN_WORDS for child in token.children):
         return UNKNOWN_COUNTRY
     return story.main_country
+
+
+def _stance(span: Span) -> bool:
+    """A name after "pro-" or "anti-" is a stance, not a belonging: "pro-Russian separatists" are
+    not Russia's, "anti-American protesters" not America's."""
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
+    return before[-1:] in (["pro-"], ["anti-"]) or (before[-1:] == ["-"] and before[:1] in (["pro"], ["anti"]))
 
 
 def _odd_case(text: str) -> bool:

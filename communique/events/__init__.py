@@ -22,7 +22,7 @@ from ..settings import Settings
 from .cameo import Codebook
 from .confidence import UNMEASURED, actors_kind, load_confidence
 from .lexicon import Entry, Lexicon
-from .predicates import UNNAMED_DOER_RULE, MentionIndex, Predicate, PredicateFinder
+from .predicates import MAKER_RULE, UNNAMED_DOER_RULE, MentionIndex, Predicate, PredicateFinder
 from .quotes import Quotation, find_quotations, quoted_tokens, speaks_of_self
 from .syntax import is_background
 
@@ -31,7 +31,6 @@ __all__ = ["EventCoder", "Codebook", "Lexicon", "Entry", "Predicate"]
 CODER_VERSION = f"communique-{__version__}"
 UNKNOWN_COUNTRY = "---"
 NON_STATE_ROLES = frozenset({"REB", "UAF", "CRM", "INS", "SEP", "IMG"})
-# Cooperation, consultation and aid, and intents to them: parties as often foreign as not.
 # Statements that say only that something was said, hoped or feared: given way to
 # anything more telling the same speaker does in the same sentence.
 BARE_STATEMENTS = frozenset({"010", "012", "013", "019"})
@@ -45,9 +44,13 @@ RIOT, REPRESSION = "145", "175"
 # People protest against their own state far more than a foreign one, and a state's army or
 # police more often fights or arrests its own rebels and opposition than another's.
 PROTEST_ROOT = "14"
+# Threats of dissent, too: "the party will boycott Algeria's elections" is an Algerian party's.
+DISSENT_THREATS = frozenset({"133"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 OPPOSITION_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
-INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07")
+# Cooperation, consultation and aid, and intents to them: parties as often foreign as not; and
+# reductions of relations: "expelled two diplomats and closed a consulate" is no consulate of its own.
+INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07", "16")
 
 
 class EventCoder:
@@ -168,7 +171,10 @@ class EventCoder:
         source_actor = source.actor if source.rule.startswith(UNNAMED_DOER_RULE) else _placed(source.actor, place)
         if target is not None and _against_own(source_actor, target.actor, code.code):
             source_actor = _placed(source_actor, target.actor.country)
-        target_actor = _domestic(target.actor, source_actor, place, code.code) if target else None
+        target_actor = None
+        if target is not None:
+            answered = target.rule.startswith(MAKER_RULE)
+            target_actor = _domestic(target.actor, source_actor, place, code.code, inherits=not answered)
         target_code = target_actor.code if target_actor else ""
         key = "|".join(
             (article.id, str(evidence.start), str(predicate.head.idx), source_actor.code, target_code, code.code)
@@ -259,7 +265,7 @@ def _against_own(source: Actor, target: Actor, cameo: str) -> bool:
     Argentine government" (ARGLAB), "the army launched an offensive against Boko Haram" (NGAMIL)."""
     if source.country != UNKNOWN_COUNTRY or target.country in ("", UNKNOWN_COUNTRY):
         return False
-    if cameo.startswith(PROTEST_ROOT):
+    if cameo.startswith(PROTEST_ROOT) or cameo in DISSENT_THREATS:
         return True
     return (
         cameo.startswith(("17", *FORCE_CODES))
@@ -290,19 +296,24 @@ def _placed(source: Actor, place: str) -> Actor:
     return Actor.from_parts(place, source.roles, name=source.name, title=source.title)
 
 
-def _domestic(target: Actor, source: Actor, place: str, cameo: str) -> Actor:
+def _domestic(target: Actor, source: Actor, place: str, cameo: str, *, inherits: bool = True) -> Actor:
     """A target of unknown country takes the source's ("Turkish police detained opposition
     leaders"), else the country the sentence places the event in ("a governor in Afghanistan").
 
     Not the source's in cooperation and aid, where the parties are as often
-    foreign: "Norway mediated between the government and the rebels".
+    foreign: "Norway mediated between the government and the rebels"; nor when
+    ``inherits`` is False: the maker of an act the source answers ("Germany condemned
+    the attack by the rebels") is of where the act happened, if the sentence says.
     """
     if target.country != UNKNOWN_COUNTRY:
         return target
-    international = cameo.startswith(INTERNATIONAL_CODES)
+    international = cameo.startswith(INTERNATIONAL_CODES) or not inherits
     if cameo.startswith(FORCE_CODES) and place:
         international = True  # the victims of force are where it falls: "an Israeli airstrike on Rafah"
     country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place
     if not country:
         return target
-    return Actor.from_parts(country, target.roles, name=target.name, title=target.title)
+    placed = Actor.from_parts(country, target.roles, name=target.name, title=target.title)
+    # An actor does nothing to itself: "the ambassador, who was summoned by the Turkish foreign
+    # ministry" is no Turkish official, so the guess is not made.
+    return target if placed.code == source.code else placed

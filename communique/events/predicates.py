@@ -23,6 +23,7 @@ from .syntax import (
     complement_clause,
     event_noun_slots,
     frame_words,
+    has_mutual_object,
     is_condition,
     is_future,
     is_hypothetical,
@@ -48,6 +49,11 @@ ACTOR_WORD = "@actor"
 # phrase; the rest ("with Albania's help") give way to it.
 DIRECTED_PREPS = ("to", "against", "on", "upon", "toward", "towards", "into", "at")
 TARGET_PREPS = ("with", *DIRECTED_PREPS, "from", "for", "over", "between", "among", "about")
+# The prepositions by which an event noun names its own target ("a complaint against Seoul"), and
+# the roots whose nouns name it by "on" too ("sanctions on Iran", "strikes on Yemen"); the "on" of
+# talks, deals and warnings is their matter.
+NOUN_DIRECTED_PREPS = ("against", "toward", "towards")
+FORCE_ON_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # CAMEO codes an event in both directions when two actors do it together and to
 # each other: consultations (not visits), material cooperation, and what these
 # verbs say ("South Korea and Russia agreed", "the two armies exchanged fire").
@@ -69,16 +75,37 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
 # A visit's target is the country visited, named as a place ("a visit to Moscow").
 VISIT_CODES = frozenset({"042"})
-# Shows of force and violence with no actor as target are aimed at the country they happen in.
-PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Shows of force and violence with no actor as target are aimed at the country they happen in,
+# and so are cuts in aid and relations ("the agency suspended aid deliveries in Somalia").
+PLACE_TARGET_ROOTS = frozenset({"15", "16", "18", "19", "20"})
+# A protest held at an actor's seat is aimed at that actor: "rallied outside the US embassy".
+SITE_TARGET_ROOTS = frozenset({"14"})
+SITE_PREPS = ("outside", "before")
+# Nouns for a place a country's possessive puts in that country: "in Kenya's capital".
+PLACE_NOUNS = frozenset(
+    "capital city town village province region state county district border coast port north south east west "
+    "territory soil island".split()
+)
+# Claims of responsibility are aimed at whom the claimed act fell on.
+CLAIM_CODES = frozenset({"015"})
 # A consultation held in a country none of its actors is from is CAMEO 044, "meet at a
 # 'third' location" ("Serbian and Kosovar leaders met in Brussels").
 THIRD_PLACE_CODES = {"040": "044"}
 # Coercion with no actor as target is aimed at the people of the place, the source's own
-# included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria.
-DOMESTIC_PLACE_ROOTS = frozenset({"17"})
+# included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria; and protest at the
+# state it is held in: "students marched in Dhaka" is aimed at Bangladesh.
+DOMESTIC_PLACE_ROOTS = frozenset({"14", "17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
+# Verbs by which the subject is on the receiving end of its event noun: "Ukraine received military
+# aid from Germany", "the government faced criticism from the UN", "won the backing of the EU".
+# The noun's act is done by whoever it comes from, to the subject.
+RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
+# Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
+# Taliban fighters" is the Taliban's act on the soldiers.
+UNDERGOING_VERBS = frozenset("die perish".split())
+# The prepositions that name where a received act comes from.
+GIVER_PREPS = ("from", "by")
 # Acts whose unnamed doer is taken from where they happen: coercion is the state's,
 # protest the country's civilians'.
 UNNAMED_STATE_ROOTS = frozenset({"17"})
@@ -89,6 +116,9 @@ UNKNOWN_COUNTRY = "---"
 UNNAMED_DOER_ROOTS = frozenset({"18", "19", "20"})
 # A rule mark the event stage reads: an unnamed doer is not placed in the country it acts in.
 UNNAMED_DOER_RULE = "unnamed doer"
+# A rule mark the event stage reads: the maker of an act another answers ("condemned the attack
+# by the rebels") takes the country of where the act happened, never the answering side's.
+MAKER_RULE = "maker of the act answered"
 # Mishaps that kill without a doer: "killed in a road accident" is no attack.
 MISHAP_NOUNS = frozenset(
     "accident crash collision fire blaze flood flooding earthquake landslide storm stampede avalanche".split()
@@ -134,10 +164,13 @@ class Predicate:
     rule: str = ""  # which table rows and rules gave the code, for ``communique explain``
     speech: Token | None = None  # the verb of saying that reports this event ("said"), if any
     speakers: list[Mention] = field(default_factory=list)  # who reports it
+    mutual: bool = False  # done to "each other": each member of a compound subject on the others
 
     @property
     def reciprocal(self) -> bool:
         """Whether a compound subject with no target acts on itself, each member on the others."""
+        if self.mutual:
+            return True
         if self.cameo in ONE_WAY_CODES:
             return False
         return (
@@ -191,14 +224,34 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "near", "off", "outside"):
                 for item in child.children:
-                    found += self._places(item)
+                    found += self.places_within(item)
             elif child.dep_ in ("dobj", "obj", "npadvmod"):
                 # "shelled Kharkiv", "shelled the city of Kharkiv", "struck a depot in Novorossiysk"
-                found += self._places(child)
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
-                    for item in prep.children:
-                        found += self._places(item)
+                found += self.places_within(child)
         return found
+
+    def places_within(self, token: Token, depth: int = 2) -> list[Mention]:
+        """The places a phrase names, or names a phrase or two deeper ("in", "of", "near", "on",
+        "at"): "a jail in northern Israel", "the city of Aleppo", "a market in the centre of Kabul"."""
+        found = self._places(token) or self._country_owning(token)
+        if found or depth == 0:
+            return found
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "at")):
+            for item in (c for c in prep.children if c.dep_ == "pobj"):
+                found += self.places_within(item, depth - 1)
+        return found
+
+    def _country_owning(self, token: Token) -> list[Mention]:
+        """ "in Kenya's capital", "Syria's second city", "the capital city of Algiers": a country
+        owning a place, or a capital naming it, is where it is."""
+        if token.lemma_.lower() not in PLACE_NOUNS:
+            return []
+        owners = [m for c in token.children if c.dep_ == "poss" for m in self.at(c)]
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            owners += [m for item in prep.children if item.dep_ == "pobj" for m in self.at(item)]
+        # A country's name stands for the country; a capital's for its government (GOV), here a place.
+        named = [m for m in owners if m.actor.code in (m.actor.country, m.actor.country + "GOV")]
+        return [replace(m, place=True, actor=Actor.from_parts(m.actor.country)) for m in named]
 
     def _places(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if m.place]
@@ -389,14 +442,25 @@ class PredicateFinder:
         if entry is None:
             return None
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
+        # "sent police officers": the phrase the pattern word modifies is the source's own, too.
+        own |= {t.head.i for t in trigger if t.i in own and t.dep_ in ("compound", "amod") and t.head.i != verb.i}
         sources, targets = self.arguments(verb, mentions, skip=own)
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
+        targets = self._noun_directed(verb, trigger, entry.cameo, mentions) or targets
+        if _receives(verb, trigger, entry):
+            sources, targets = self._givers(verb, trigger[-1], mentions), sources
+            if not sources:
+                return None  # "Ukraine received aid", "the bombing drew protests": from whom is not said
+        elif _undergoes(verb, trigger):
+            sources, targets = self._makers(trigger[-1], mentions), sources
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
             sources = self._unnamed_sources(verb, entry.cameo, mentions)
+            if sources and not targets and entry.cameo[:2] in DOMESTIC_PLACE_ROOTS:
+                targets = mentions.places_under(verb)[:1]  # "thousands marched in Santiago": aimed at Chile
         if not sources:
             sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
@@ -415,6 +479,10 @@ class PredicateFinder:
         )
         if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
             predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
+        if len(sources) > 1 and has_mutual_object(verb):
+            # "Armenia and Azerbaijan accused each other": each accused the other, whatever else is named.
+            predicate.mutual, predicate.targets = True, []
+            predicate.rule += '; done to "each other": each of the subjects on the others'
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
         return self._modality(verb, predicate)
@@ -459,13 +527,20 @@ class PredicateFinder:
             found = self.objects(complement, mentions)  # "pledged to stand with the UAE"
             if found:
                 return found
-        if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            found = self.objects(verb.head, mentions)  # "met with Assad to discuss ...": the head's target
-            if found:
-                return found
+        found = self._head_targets(verb, mentions)
+        if found:
+            return found
         for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
             # "blocked highways to demand the resignation of the government": whom the act is for.
             found = self.objects(purpose, mentions)
+            if found:
+                return found
+        if entry.cameo[:2] in SITE_TARGET_ROOTS:
+            found = self._preposition_objects(verb, None, mentions, SITE_PREPS)  # "outside the US embassy"
+            if found:
+                return found
+        if entry.cameo in CLAIM_CODES:
+            found = self._claimed_targets(verb, noun, mentions)
             if found:
                 return found
         if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
@@ -476,6 +551,58 @@ class PredicateFinder:
         if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
             return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
         return []
+
+    def _claimed_targets(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
+        """Whom a claimed act fell on: "claimed responsibility for the bombing of a bus in Kabul",
+        "claimed the attack on the army base": the act's own target, else where it happened."""
+        for holder in dict.fromkeys((verb, noun)):
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "for"):
+                act = child_with(prep, "pobj")
+                if act is None:
+                    continue
+                found = self._preposition_objects(act, None, mentions, DIRECTED_PREPS)
+                found = found or mentions.of_phrase(act, head=False) or mentions.places_within(act)
+                for clause in (c for c in act.children if c.dep_ == "acl" and not found):
+                    # "a bombing targeting shoppers at a market in Nigeria's capital"
+                    found = self.objects(clause, mentions) or mentions.places_under(clause)
+                return found
+        return []
+
+    def _head_targets(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """The target of the verb a clause hangs on: "met with Assad to discuss ...", and for a
+        participle clause of an act ("fired on protesters, killing four and wounding dozens",
+        "opened fire to disperse demonstrators, arresting twelve") the people it fell on."""
+        clause = verb
+        while (joined := _joined_to(clause)) is not None and joined.dep_ == "advcl":
+            clause = joined  # "wounding dozens" joined to "killing four"
+        if clause.dep_ not in ("advcl", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+            return []
+        head = clause.head
+        found = self.objects(head, mentions)
+        purposes = (c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.i != clause.i and _infinitive(c))
+        for purpose in purposes:
+            found = found or self.objects(purpose, mentions)
+        return found
+
+    def _noun_directed(self, verb: Token, trigger: list[Token], cameo: str, mentions: MentionIndex) -> list[Mention]:
+        """Whom the event noun that codes a clause is aimed at by its own "against" (or, for force
+        and sanctions, "on"): "filed a complaint against South Korea at the WTO", "launched strikes
+        on Yemen from a carrier". The noun's phrase wins over the verb's, which says where or how
+        ("at the WTO"); not its "to", which may name where a visit went, nor the "on" of talks or
+        deals, which names their matter ("held talks on Ukraine with Russia")."""
+        noun = trigger[-1] if trigger else verb
+        if noun.i == verb.i or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj"):
+            return []
+        if mentions.of_phrase(noun, inside=False):
+            return []
+        prepositions = NOUN_DIRECTED_PREPS + (("on", "upon") if cameo[:2] in FORCE_ON_ROOTS else ())
+        return self._preposition_objects(noun, None, mentions, prepositions)
+
+    def _givers(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
+        """Who does the act a subject receives: "aid from Germany", "criticism by the UN", the
+        noun's possessor or "of" ("won the backing of the EU", "secured Germany's support")."""
+        found = self._preposition_objects(verb, noun, mentions, GIVER_PREPS)
+        return found or mentions.of_phrase(noun, head=False)
 
     def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
         """Who acts when the sentence names no one, from the place it happens in.
@@ -739,6 +866,8 @@ class PredicateFinder:
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
             sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
+            # "The army said its aircraft struck ...": means no table codes are the speaker's.
+            sources = sources or speakers
         targets = inner.targets
         if speakers and not targets and _acts_on_own(inner.head):
             # "Ankara said Greek jets violated its airspace": what is "its" is the speaker's.
@@ -751,6 +880,13 @@ class PredicateFinder:
             # "Tehran said two French nationals had been released": a state announcing a release,
             # a visit or aid done with no named doer announces its own act.
             sources = speakers
+        if not targets and sources and speakers:
+            # "Erdogan told Putin that Turkey would not recognise ...": the speaker's side acting on
+            # no one named acts on whom it is told to.
+            told = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(child_with(verb, "dative"))
+            told = [m for m in told if _speaks_for_a_state(m.actor)]  # "told reporters" tells no party
+            if told and {m.actor.country for m in sources} <= {m.actor.country for m in speakers}:
+                targets = told
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
         return replace(
             inner,
@@ -816,8 +952,9 @@ class PredicateFinder:
         if subject is not None:
             # A name no table codes still acts: its event is kept with the country unknown.
             return mentions.of_phrase(subject) or mentions.unknown_at(subject)
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head, mentions)  # "met and signed"
+        joined = _joined_to(verb)
+        if joined is not None:
+            return self.subjects(joined, mentions)  # "met and signed"
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
             return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -848,19 +985,39 @@ class PredicateFinder:
         found = self._preposition_objects(verb, None if event_noun else obj, mentions, DIRECTED_PREPS)
         if found:
             return found
+        if event_noun and obj is not None:
+            found = self.answered_makers(obj, mentions, verb)
+            if found:
+                return found
         found = mentions.of_phrase(obj, head=obj is not None and obj.i not in skip)
         if found:
             return found
-        if event_noun and obj is not None:
-            # "rejected the accusations by Colombia", "condemned the attack by the rebels":
-            # what is answered is its maker's doing, so the maker is the target.
-            found = self._preposition_objects(obj, None, mentions, ("by",))
-            for clause in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
-                found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))  # "imposed by the US"
-            if found:
-                return found
         found = self._preposition_objects(verb, obj, mentions, TARGET_PREPS)
+        if event_noun and obj is not None:
+            # "condemned the attack on its embassy": the source's own victims are not its target.
+            owned = {t.idx for t in obj.subtree if _owned_by_pronoun(t)}
+            found = [m for m in found if m.head not in owned]
         return found or mentions.of_phrase(child_with(verb, "dative"))
+
+    def answered_makers(self, noun: Token, mentions: MentionIndex, verb: Token | None = None) -> list[Mention]:
+        """The makers of an act another answers: "rejected the accusations by Colombia",
+        "condemned the killing of its soldiers by Indian troops", "the sanctions imposed by the US".
+
+        What is answered is its maker's doing, so the maker is the target, before the act's own
+        victim ("of its soldiers"). The maker is marked (MAKER_RULE): it is no one of the
+        answering side's country for being named by it ("Germany condemned the attack by rebels"),
+        unless the act fell on the answering side's own ("the attack by rebels on its base").
+        """
+        found = self._preposition_objects(noun, None, mentions, ("by",))
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
+            found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))
+        if not found and verb is not None and child_with(verb, "nsubjpass") is None:
+            # "denounced the shelling by Russian troops of ...", its "by" hung on the active verb.
+            by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            found = mentions.of_phrase(child_with(by, "pobj"))
+        if any(_owned_by_pronoun(t) for t in noun.subtree if t.dep_ in ("pobj", "dobj")):
+            return found  # parsers hang "on its base" on the maker as often as on the act
+        return [replace(m, rule=f"{MAKER_RULE}; {m.rule}") for m in found]
 
     def _preposition_objects(
         self, verb: Token, obj: Token | None, mentions: MentionIndex, prepositions: tuple[str, ...]
@@ -911,6 +1068,13 @@ class PredicateFinder:
             sources = self.subjects(noun.head.head, mentions)  # "Kang, on a visit to Moscow, ..."
         if not sources:
             sources = mentions.at(noun)  # "an Israeli airstrike on Gaza": the noun names its maker
+        if sources and not targets and entry.cameo[:2] not in OWN_OBJECT_ROOTS:
+            # "Russia's invasion of Ukraine", "the Saudi bombing of Yemen": with its maker named, the
+            # noun's "of" names whom it is done to ("the visit of the speaker" names the maker); not
+            # what is sent or shown ("China's deployment of troops" is China's own).
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            makers = {m.actor.code for m in sources}
+            targets = [m for m in mentions.of_phrase(child_with(of, "pobj")) if m.actor.code not in makers]
         # Without a target or a pair of actors, a noun is too weak a sign of an event:
         # "Russia's cooperation was important" reports no cooperation.
         if not sources or not (targets or len(sources) > 1):
@@ -945,6 +1109,40 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _joined_to(verb: Token) -> Token | None:
+    """The verb a verb is joined to by "and": "met and signed"; also when the parser joins it to
+    the object of that verb ("killing three and arresting dozens", "arresting" under "three")."""
+    if verb.dep_ != "conj":
+        return None
+    if verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
+    return verb.doc[above] if above is not None else None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _undergoes(verb: Token, trigger: list[Token]) -> bool:
+    """Whether the subject of a verb of dying suffers the act it died in ("died in an ambush")."""
+    noun = trigger[-1] if trigger else verb
+    return (
+        verb.lemma_.lower() in UNDERGOING_VERBS
+        and noun.i != verb.i
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "during")
+    )
+
+
+def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
+    """Whether a verb of receiving takes its code from its object noun ("received aid"); not from
+    its own row ("received inspectors" is the host's act)."""
+    noun = trigger[-1] if trigger else verb
+    lemma = verb.lemma_.lower()
+    return lemma in RECEIVING_VERBS and entry.lemma != lemma and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
 
 
 def _third_place(cameo: str, places: list[Mention], actors: list[Mention]) -> str:

@@ -153,6 +153,18 @@ def clause_words(head: Token) -> set[str]:
     return {token.lemma_.lower() for token in head.subtree}
 
 
+def has_mutual_object(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another": "accused each other of shelling",
+    "fought with one another"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [item for c in verb.children if c.dep_ == "prep" for item in c.children if item.dep_ == "pobj"]
+    for item in objects:
+        words = {item.lower_, *(c.lower_ for c in item.children if c.dep_ == "det")}
+        if words in ({"other", "each"}, {"one", "another"}):
+            return True
+    return False
+
+
 def is_negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children)
 
