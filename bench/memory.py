@@ -8,7 +8,10 @@ runs `communique code` on it as a user would (streaming, stored into a fresh
 SQLite file), and samples with psutil, every --every seconds, the resident
 memory of the command and of each worker process, and how many stories are
 stored. Prints the peak per process, the memory at the first 10% and the last
-10% of the stories, and the throughput. --seconds stops a run that would
+10% of the stories, and the throughput. Each sample line also gives the
+command's memory that no file backs (resident minus shared: the Python heap and
+SQLite's page cache, not mapped files such as SQLite's WAL index), to tell
+growth of the process's own data from pages of files it maps. --seconds stops a run that would
 take longer and reports what it reached.
 """
 
@@ -68,7 +71,7 @@ def main() -> None:
         started = time.monotonic()
         process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
         main_process = psutil.Process(process.pid)
-        samples = []  # (seconds, stories stored, {pid: rss})
+        samples = []  # (seconds, stories stored, {pid: rss}, the command's anonymous memory)
         roles: dict[int, str] = {process.pid: "command"}
         peaks: dict[int, int] = {}
         while process.poll() is None:
@@ -82,7 +85,9 @@ def main() -> None:
                 break
             try:
                 processes = [main_process, *main_process.children(recursive=True)]
-                rss = {p.pid: p.memory_info().rss for p in processes}
+                infos = {p.pid: p.memory_info() for p in processes}
+                rss = {pid: info.rss for pid, info in infos.items()}
+                anonymous = infos[process.pid].rss - infos[process.pid].shared
                 for child in processes:
                     roles.setdefault(child.pid, "worker" if "spawn_main" in " ".join(child.cmdline()) else "helper")
             except psutil.Error:
@@ -90,10 +95,11 @@ def main() -> None:
             for pid, size in rss.items():
                 peaks[pid] = max(peaks.get(pid, 0), size)
             count = stored(db)
-            samples.append((time.monotonic() - started, count, rss))
+            samples.append((time.monotonic() - started, count, rss, anonymous))
             print(
                 f"{samples[-1][0]:7.0f} s  {count:7d} stories  "
-                + "  ".join(f"{size / 2**20:6.0f} MB" for size in rss.values()),
+                + "  ".join(f"{size / 2**20:6.0f} MB" for size in rss.values())
+                + f"  (command unshared {anonymous / 2**20:.0f} MB)",
                 flush=True,
             )
         seconds = time.monotonic() - started
@@ -112,7 +118,11 @@ def main() -> None:
         for name, chosen in (("first 10%", early), ("last 10%", late)):
             biggest = max(max(s[2].values()) for s in chosen)
             summed = max(sum(s[2].values()) for s in chosen)
-            print(f"{name}: largest process {biggest / 2**20:.0f} MB, all processes {summed / 2**20:.0f} MB")
+            unshared = max(s[3] for s in chosen)
+            print(
+                f"{name}: largest process {biggest / 2**20:.0f} MB, all processes {summed / 2**20:.0f} MB, "
+                f"command unshared {unshared / 2**20:.0f} MB"
+            )
 
 
 if __name__ == "__main__":
