@@ -109,6 +109,14 @@ SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
 # unlike those that report it ("reported heavy fire").
 PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
+# Verbs by which their subject gets what another gives: "received weapons from Iran" is
+# Iran's aid to the receiver, "faced criticism from the opposition" the opposition's.
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "face"})
+# The verb whose rows say what a thing received is: its giver sent it.
+SENDING_VERB = "send"
+# Personal pronouns a clause's subject may be, and the number of the noun each stands for.
+# "It" is left out: it stands for a thing or an event as often as for a state.
+ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
 # Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
 # "stop fighting", "allowed the opposition to hold a rally".
 STOP_VERBS = frozenset(
@@ -360,6 +368,9 @@ class PredicateFinder:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
+        received = self._received(verb, mentions)
+        if received is not None:
+            return received
         entry, trigger = self._verb_entry(verb, mentions)
         warned = child_with(verb, "ccomp")
         conditional = warned is not None and _conditional_own_future(warned)
@@ -387,7 +398,7 @@ class PredicateFinder:
             if needed is not None:
                 return needed
         if entry is None:
-            return None
+            return self._uncoded_request(verb, frame, complement, mentions)
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         sources, targets = self.arguments(verb, mentions, skip=own)
         if entry.cameo in RECIPIENT_CODES:
@@ -764,6 +775,70 @@ class PredicateFinder:
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
         )
 
+    def _received(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
+        """ "Iraqi troops received weapons from the United States": an event noun got from
+        someone is the giver's act on the receiver, the same event seen from its target."""
+        obj = object_of(verb)
+        if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or child_with(verb, "nsubjpass") is not None:
+            return None
+        entry = self.lexicon.match_noun(obj.lemma_.lower(), modifier_words(obj))
+        if entry is None:
+            # "received weapons from Germany" is Germany's sending them: what is sent, by the
+            # rows of "send" that name it (a bare "send" is not enough: "received a letter").
+            sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
+            entry = sent if sent is not None and sent.pattern else None
+        givers = self._preposition_objects(verb, obj, mentions, ("from",))
+        receivers = self.subjects(verb, mentions)
+        if entry is None or not givers or not receivers:
+            return None
+        if self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0]) is not None:
+            return None  # a row of the verb's own: "received a delegation from Cairo" hosts it (043)
+        # What is given picks the sub-code, not who gets it: "demonstrators received assurances".
+        refined = self.lexicon.refine(entry.cameo, clause_words(obj))
+        predicate = Predicate(
+            head=verb,
+            cameo=refined,
+            trigger=[verb, obj],
+            sources=givers,
+            targets=receivers,
+            negated=is_negated(verb),
+            basis="noun",
+            consumed={verb.i, obj.i},
+            rule=f"{entry.describe()}; {verb.lemma_.lower()} ... from: the giver acts on the receiver"
+            + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
+        )
+        return self._modality(verb, predicate)
+
+    def _uncoded_request(
+        self, verb: Token, frame: str | None, complement: Token | None, mentions: MentionIndex
+    ) -> Predicate | None:
+        """ "wants Kosovo to hold elections", "ordered the minister to resign": asking a named
+        actor to act is an appeal (020) or a demand (100) even when the act asked has no code."""
+        if frame not in ("appeal", "demand", "intend") or complement is None:
+            return None
+        addressee = mentions.of_phrase(object_of(verb), inside=False) or mentions.of_phrase(on_object(verb))
+        if not addressee and complement.dep_ == "ccomp":
+            addressee = mentions.of_phrase(subject_of(complement), inside=False)
+        sources = self.subjects(verb, mentions)
+        if not addressee or not sources:
+            return None  # "wants to join", "plans to expand": one's own uncoded act is no event
+        asked = "appeal" if frame == "intend" else frame  # an intention for someone else is an appeal
+        code = self.lexicon.frame_code(asked, "") or ("020" if asked == "appeal" else "100")
+        code = self.lexicon.refine(code, clause_words(complement) | clause_words(verb))
+        modality = "hypothetical" if is_hypothetical(verb) else "demanded"  # "might want X to ..."
+        return Predicate(
+            head=verb,
+            cameo=code,
+            trigger=[verb],
+            sources=sources,
+            targets=addressee,
+            negated=is_negated(verb),
+            modality="negated" if is_negated(verb) else modality,
+            basis="frame",
+            consumed={verb.i, complement.i},
+            rule=f"frames.tsv: {verb.lemma_.lower()} = {asked}, asking a named actor an act with no code -> {code}",
+        )
+
     # -- arguments -------------------------------------------------------------
 
     def arguments(
@@ -815,9 +890,13 @@ class PredicateFinder:
         subject = subject_of(verb)
         if subject is not None:
             # A name no table codes still acts: its event is kept with the country unknown.
-            return mentions.of_phrase(subject) or mentions.unknown_at(subject)
+            return mentions.of_phrase(subject) or mentions.unknown_at(subject) or _antecedent(subject, mentions)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)  # "met and signed"
+        if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "troops are about to withdraw", "the envoy was due to meet": the adjective raises
+            # the verb's subject, as "is set to" and "is expected to" do.
+            return self.subjects(verb.head.head, mentions)
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
             return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -932,6 +1011,28 @@ class PredicateFinder:
             + " (an event noun with its actors)"
             + (f"; refined to {refined} by the noun's words" if refined != entry.cameo else ""),
         )
+
+
+def _antecedent(pronoun: Token, mentions: MentionIndex) -> list[Mention]:
+    """ "Rebels stormed the town and they burned the market", "When the rebels entered the town,
+    they shelled ...": a subject pronoun stands for the subject of the clause joined to its own
+    or of the clause before it that it heads, when the two agree in number. Pronouns further
+    away (in a reported or relative clause) are left alone: the nearest subject is too often
+    someone else."""
+    number = ANTECEDENT_NUMBER.get(pronoun.lower_)
+    verb = pronoun.head
+    if number is None or pronoun.pos_ != "PRON" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    candidates = [subject_of(verb.head)] if verb.dep_ == "conj" else []
+    candidates += [subject_of(c) for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i]
+    for token in candidates:
+        if token is None or token.pos_ == "PRON":
+            continue
+        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        person = token.ent_type_ == "PERSON" or token.tag_ in ("NN", "NNP")
+        if {"plural": plural, "person": not plural and person}[number]:
+            return mentions.of_phrase(token)
+    return []
 
 
 def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
