@@ -32,7 +32,9 @@ from .syntax import (
     modifier_words,
     object_of,
     on_object,
+    prefix_of,
     subject_of,
+    unprefixed,
 )
 
 # Verbs that take their meaning from their object noun ("held talks", "launched an attack").
@@ -79,9 +81,9 @@ THIRD_PLACE_CODES = {"040": "044"}
 DOMESTIC_PLACE_ROOTS = frozenset({"17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
-# Acts whose unnamed doer is taken from where they happen: coercion is the state's,
-# protest the country's civilians'.
-UNNAMED_STATE_ROOTS = frozenset({"17"})
+# Acts whose unnamed doer is taken from where they happen: coercion and investigation
+# ("was put under investigation in Italy") are the state's, protest the country's civilians'.
+UNNAMED_STATE_ROOTS = frozenset({"09", "17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
 # Violence whose doer the story does not name ("three soldiers were killed", "a roadside
@@ -359,7 +361,7 @@ class PredicateFinder:
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
-        complement = child_with(verb, "xcomp") or complement_clause(verb, frame)
+        complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame)
         adjective = child_with(verb, "acomp")
         if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
             # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
@@ -407,7 +409,7 @@ class PredicateFinder:
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
-            sources = self._unnamed_sources(verb, entry.cameo, mentions)
+            sources = self._unnamed_sources(verb, entry.cameo, mentions, trigger)
         if not sources:
             sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
         refined = self.lexicon.refine(entry.cameo, clause_words(verb))
@@ -488,7 +490,9 @@ class PredicateFinder:
             return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
         return []
 
-    def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
+    def _unnamed_sources(
+        self, verb: Token, cameo: str, mentions: MentionIndex, trigger: list[Token] | None = None
+    ) -> list[Mention]:
         """Who acts when the sentence names no one, from the place it happens in.
 
         "Two journalists were arrested in Iran": arrests with no agent are the state's
@@ -496,6 +500,8 @@ class PredicateFinder:
         protesters are the country's civilians (IRQCVL).
         """
         places = mentions.places_under(verb)
+        for word in (t for t in trigger or () if t.i != verb.i and not places):
+            places = mentions.places_under(word)  # "put under investigation in Italy"
         if not places:
             return []
         if cameo[:2] in UNNAMED_STATE_ROOTS and child_with(verb, "nsubjpass") is not None:
@@ -893,6 +899,9 @@ class PredicateFinder:
             return mentions.of_phrase(subject) or mentions.unknown_at(subject) or _antecedent(subject, mentions)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)  # "met and signed"
+        prefix = prefix_of(verb)
+        if prefix is not None:
+            return self.subjects(prefix, mentions)  # "Serbia re-opened ...", "re" parsed as the head
         if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             # "troops are about to withdraw", "the envoy was due to meet": the adjective raises
             # the verb's subject, as "is set to" and "is expected to" do.
