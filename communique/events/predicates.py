@@ -17,6 +17,7 @@ from ..records import Actor, Mention
 from .lexicon import Entry, Lexicon
 from .syntax import (
     OBLIGATION_AUX,
+    SUBJECT_DEPS,
     child_with,
     clause_verb,
     clause_words,
@@ -474,6 +475,7 @@ class PredicateFinder:
                 return found
         if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             found = self.objects(verb.head, mentions)  # "met with Assad to discuss ...": the head's target
+            found = [m for m in found if m not in sources]  # "Macron is scheduled to attend": no target
             if found:
                 return found
         for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
@@ -898,7 +900,7 @@ class PredicateFinder:
             # A name no table codes still acts: its event is kept with the country unknown.
             return mentions.of_phrase(subject) or mentions.unknown_at(subject) or _antecedent(subject, mentions)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head, mentions)  # "met and signed"
+            return _stolen_subject(verb, mentions) or self.subjects(verb.head, mentions)  # "met and signed"
         prefix = prefix_of(verb)
         if prefix is not None:
             return self.subjects(prefix, mentions)  # "Serbia re-opened ...", "re" parsed as the head
@@ -1020,6 +1022,18 @@ class PredicateFinder:
             + " (an event noun with its actors)"
             + (f"; refined to {refined} by the noun's words" if refined != entry.cameo else ""),
         )
+
+
+def _stolen_subject(verb: Token, mentions: MentionIndex) -> list[Mention]:
+    """ "Hamas fired rockets at Israel and Israeli jets struck Gaza": the parser often joins the
+    second clause's subject to the first one's object; a noun so joined that stands right before
+    a finite verb with an object of its own is that verb's subject."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or object_of(verb) is None:
+        return []
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "conj" or before.pos_ not in ("NOUN", "PROPN") or before.head.dep_ in SUBJECT_DEPS:
+        return []
+    return mentions.at(before)  # the noun's own mention, not the whole joined phrase
 
 
 def _antecedent(pronoun: Token, mentions: MentionIndex) -> list[Mention]:
