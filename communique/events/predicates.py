@@ -828,6 +828,9 @@ class PredicateFinder:
         if not addressee and complement.dep_ == "ccomp":
             addressee = mentions.of_phrase(subject_of(complement), inside=False)
         sources = self.subjects(verb, mentions)
+        # "the government ordered the state oil company to ...": an order to a body of one's own
+        # (VENGOV to VENGOVBUS) is running it, not a demand on another.
+        addressee = [m for m in addressee if not any(_part_of(m.actor, source.actor) for source in sources)]
         if not addressee or not sources:
             return None  # "wants to join", "plans to expand": one's own uncoded act is no event
         asked = "appeal" if frame == "intend" else frame  # an intention for someone else is an appeal
@@ -1022,6 +1025,13 @@ class PredicateFinder:
             + " (an event noun with its actors)"
             + (f"; refined to {refined} by the noun's words" if refined != entry.cameo else ""),
         )
+
+
+def _part_of(actor: Actor, whole: Actor) -> bool:
+    """ "the state oil company" (---GOVBUS, placed later) is part of the government (AGOGOV)."""
+    roles, whole_roles = actor.code[3:], whole.code[3:]
+    same_country = actor.country in (whole.country, "", UNKNOWN_COUNTRY)
+    return bool(whole_roles) and same_country and roles.startswith(whole_roles) and roles != whole_roles
 
 
 def _stolen_subject(verb: Token, mentions: MentionIndex) -> list[Mention]:
