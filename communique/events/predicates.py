@@ -115,6 +115,8 @@ PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "or
 # Verbs by which their subject gets what another gives: "received weapons from Iran" is
 # Iran's aid to the receiver, "faced criticism from the opposition" the opposition's.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "face"})
+# Verbs by which someone made to go is sent away: "ordered the envoy to leave" is "ordered him out".
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
 SENDING_VERB = "send"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
@@ -401,7 +403,7 @@ class PredicateFinder:
             if needed is not None:
                 return needed
         if entry is None:
-            return self._uncoded_request(verb, frame, complement, mentions)
+            return self._sent_away(verb, mentions) or self._uncoded_request(verb, frame, complement, mentions)
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         sources, targets = self.arguments(verb, mentions, skip=own)
         if entry.cameo in RECIPIENT_CODES:
@@ -814,6 +816,33 @@ class PredicateFinder:
             consumed={verb.i, obj.i},
             rule=f"{entry.describe()}; {verb.lemma_.lower()} ... from: the giver acts on the receiver"
             + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
+        )
+        return self._modality(verb, predicate)
+
+    def _sent_away(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
+        """ "ordered the UN peacekeepers to leave the country" expels them, as "ordered the UN
+        peacekeepers out of the country" does: the verb's own "out" row for whom it sends away."""
+        complement = unprefixed(child_with(verb, "xcomp"))
+        obj = object_of(verb)
+        if complement is None or complement.lemma_.lower() not in LEAVING_VERBS or obj is None:
+            return None
+        entry = self.lexicon.match_verb(verb.lemma_.lower(), {"out", obj.lemma_.lower()} | modifier_words(obj))
+        sources = self.subjects(verb, mentions)
+        if entry is None or "out" not in entry.pattern or not sources:
+            return None
+        code = self.lexicon.refine(entry.cameo, clause_words(verb))
+        predicate = Predicate(
+            head=verb,
+            cameo=code,
+            trigger=[verb, obj, complement],
+            sources=sources,
+            targets=mentions.of_phrase(obj),
+            negated=is_negated(verb),
+            specific=True,
+            basis="pattern",
+            consumed={verb.i, obj.i, complement.i},
+            rule=f"{entry.describe()}; told to {complement.lemma_.lower()}, sent out"
+            + (f"; refined to {code} by the clause's words" if code != entry.cameo else ""),
         )
         return self._modality(verb, predicate)
 
