@@ -353,6 +353,9 @@ def eval_command(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    keep_unnamed: Annotated[
+        bool, typer.Option(help='Also score violence whose doer the story does not name ("---": "were killed").')
+    ] = False,
     lexicon: Annotated[list[Path] | None, LEXICON_OPTION] = None,
     actors: Annotated[list[Path] | None, ACTORS_OPTION] = None,
 ) -> None:
@@ -365,7 +368,7 @@ def eval_command(
     """
     from .evaluate import LEVELS, evaluate, read_gold
 
-    coder = _coder(Settings(lexicon=_joined(lexicon), actors=_joined(actors)))
+    coder = _coder(Settings(keep_unnamed=keep_unnamed, lexicon=_joined(lexicon), actors=_joined(actors)))
     results = {}
     with _progress() as progress:
         for path in gold:

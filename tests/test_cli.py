@@ -157,6 +157,17 @@ def test_cli_eval_prints_scores_as_json(tmp_path):
     assert scores["full"]["f1"] == 1.0 and scores["root"]["gold"] == 1
 
 
+def test_cli_eval_keep_unnamed_scores_violence_by_an_unnamed_doer(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    text = "Four Chadian soldiers were killed near the Libyan border on Friday."
+    record = {"id": "1", "text": text, "date": "20230311", "events": [{"target": "TCDMIL", "code": "190"}]}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    default = json.loads(communique("eval", gold, "--json").stdout)[str(gold)]
+    kept = json.loads(communique("eval", gold, "--json", "--keep-unnamed").stdout)[str(gold)]
+    assert default["root"]["predicted"] == 0
+    assert kept["root"]["true_positives"] == 1
+
+
 @pytest.mark.parametrize("command", [[], ["code"], ["eval"], ["explain"]])
 def test_cli_help_everywhere_with_an_example(command):
     result = communique(*command, "--help")

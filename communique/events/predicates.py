@@ -17,6 +17,7 @@ from ..records import Actor, Mention
 from .lexicon import Entry, Lexicon
 from .syntax import (
     OBLIGATION_AUX,
+    SUBJECT_DEPS,
     child_with,
     clause_verb,
     clause_words,
@@ -33,7 +34,9 @@ from .syntax import (
     modifier_words,
     object_of,
     on_object,
+    prefix_of,
     subject_of,
+    unprefixed,
 )
 
 # Verbs that take their meaning from their object noun ("held talks", "launched an attack").
@@ -106,9 +109,9 @@ RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attrac
 UNDERGOING_VERBS = frozenset("die perish".split())
 # The prepositions that name where a received act comes from.
 GIVER_PREPS = ("from", "by")
-# Acts whose unnamed doer is taken from where they happen: coercion is the state's,
-# protest the country's civilians'.
-UNNAMED_STATE_ROOTS = frozenset({"17"})
+# Acts whose unnamed doer is taken from where they happen: coercion and investigation
+# ("was put under investigation in Italy") are the state's, protest the country's civilians'.
+UNNAMED_STATE_ROOTS = frozenset({"09", "17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
 # Violence whose doer the story does not name ("three soldiers were killed", "a roadside
@@ -139,6 +142,13 @@ SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
 # unlike those that report it ("reported heavy fire").
 PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
+# Verbs by which someone made to go is sent away: "ordered the envoy to leave" is "ordered him out".
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
+# The verb whose rows say what a thing received is: its giver sent it.
+SENDING_VERB = "send"
+# Personal pronouns a clause's subject may be, and the number of the noun each stands for.
+# "It" is left out: it stands for a thing or an event as often as for a state.
+ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
 # Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
 # "stop fighting", "allowed the opposition to hold a rally".
 STOP_VERBS = frozenset(
@@ -404,7 +414,7 @@ class PredicateFinder:
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
-        complement = child_with(verb, "xcomp") or complement_clause(verb, frame)
+        complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame)
         adjective = child_with(verb, "acomp")
         if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
             # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
@@ -413,6 +423,9 @@ class PredicateFinder:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
+        received = self._received(verb, mentions)
+        if received is not None:
+            return received
         entry, trigger = self._verb_entry(verb, mentions)
         warned = child_with(verb, "ccomp")
         conditional = warned is not None and _conditional_own_future(warned)
@@ -440,7 +453,7 @@ class PredicateFinder:
             if needed is not None:
                 return needed
         if entry is None:
-            return None
+            return self._sent_away(verb, mentions) or self._uncoded_request(verb, frame, complement, mentions)
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         # "sent police officers": the phrase the pattern word modifies is the source's own, too.
         own |= {t.head.i for t in trigger if t.i in own and t.dep_ in ("compound", "amod") and t.head.i != verb.i}
@@ -458,7 +471,7 @@ class PredicateFinder:
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
-            sources = self._unnamed_sources(verb, entry.cameo, mentions)
+            sources = self._unnamed_sources(verb, entry.cameo, mentions, trigger)
             if sources and not targets and entry.cameo[:2] in DOMESTIC_PLACE_ROOTS:
                 targets = mentions.places_under(verb)[:1]  # "thousands marched in Santiago": aimed at Chile
         if not sources:
@@ -527,7 +540,7 @@ class PredicateFinder:
             found = self.objects(complement, mentions)  # "pledged to stand with the UAE"
             if found:
                 return found
-        found = self._head_targets(verb, mentions)
+        found = [m for m in self._head_targets(verb, mentions) if m not in sources]  # "Macron is scheduled to attend"
         if found:
             return found
         for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
@@ -604,7 +617,9 @@ class PredicateFinder:
         found = self._preposition_objects(verb, noun, mentions, GIVER_PREPS)
         return found or mentions.of_phrase(noun, head=False)
 
-    def _unnamed_sources(self, verb: Token, cameo: str, mentions: MentionIndex) -> list[Mention]:
+    def _unnamed_sources(
+        self, verb: Token, cameo: str, mentions: MentionIndex, trigger: list[Token] | None = None
+    ) -> list[Mention]:
         """Who acts when the sentence names no one, from the place it happens in.
 
         "Two journalists were arrested in Iran": arrests with no agent are the state's
@@ -612,6 +627,8 @@ class PredicateFinder:
         protesters are the country's civilians (IRQCVL).
         """
         places = mentions.places_under(verb)
+        for word in (t for t in trigger or () if t.i != verb.i and not places):
+            places = mentions.places_under(word)  # "put under investigation in Italy"
         if not places:
             return []
         if cameo[:2] in UNNAMED_STATE_ROOTS and child_with(verb, "nsubjpass") is not None:
@@ -900,6 +917,100 @@ class PredicateFinder:
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
         )
 
+    def _received(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
+        """ "Iraqi troops received weapons from the United States": an event noun got from
+        someone is the giver's act on the receiver, the same event seen from its target."""
+        obj = object_of(verb)
+        if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or child_with(verb, "nsubjpass") is not None:
+            return None
+        entry = self.lexicon.match_noun(obj.lemma_.lower(), modifier_words(obj))
+        if entry is None:
+            # "received weapons from Germany" is Germany's sending them: what is sent, by the
+            # rows of "send" that name it (a bare "send" is not enough: "received a letter").
+            sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
+            entry = sent if sent is not None and sent.pattern else None
+        givers = self._preposition_objects(verb, obj, mentions, ("from",))
+        receivers = self.subjects(verb, mentions)
+        if entry is None or not givers or not receivers:
+            return None
+        if self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0]) is not None:
+            return None  # a row of the verb's own: "received a delegation from Cairo" hosts it (043)
+        # What is given picks the sub-code, not who gets it: "demonstrators received assurances".
+        refined = self.lexicon.refine(entry.cameo, clause_words(obj))
+        predicate = Predicate(
+            head=verb,
+            cameo=refined,
+            trigger=[verb, obj],
+            sources=givers,
+            targets=receivers,
+            negated=is_negated(verb),
+            basis="noun",
+            consumed={verb.i, obj.i},
+            rule=f"{entry.describe()}; {verb.lemma_.lower()} ... from: the giver acts on the receiver"
+            + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
+        )
+        return self._modality(verb, predicate)
+
+    def _sent_away(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
+        """ "ordered the UN peacekeepers to leave the country" expels them, as "ordered the UN
+        peacekeepers out of the country" does: the verb's own "out" row for whom it sends away."""
+        complement = unprefixed(child_with(verb, "xcomp"))
+        obj = object_of(verb)
+        if complement is None or complement.lemma_.lower() not in LEAVING_VERBS or obj is None:
+            return None
+        entry = self.lexicon.match_verb(verb.lemma_.lower(), {"out", obj.lemma_.lower()} | modifier_words(obj))
+        sources = self.subjects(verb, mentions)
+        if entry is None or "out" not in entry.pattern or not sources:
+            return None
+        code = self.lexicon.refine(entry.cameo, clause_words(verb))
+        predicate = Predicate(
+            head=verb,
+            cameo=code,
+            trigger=[verb, obj, complement],
+            sources=sources,
+            targets=mentions.of_phrase(obj),
+            negated=is_negated(verb),
+            specific=True,
+            basis="pattern",
+            consumed={verb.i, obj.i, complement.i},
+            rule=f"{entry.describe()}; told to {complement.lemma_.lower()}, sent out"
+            + (f"; refined to {code} by the clause's words" if code != entry.cameo else ""),
+        )
+        return self._modality(verb, predicate)
+
+    def _uncoded_request(
+        self, verb: Token, frame: str | None, complement: Token | None, mentions: MentionIndex
+    ) -> Predicate | None:
+        """ "wants Kosovo to hold elections", "ordered the minister to resign": asking a named
+        actor to act is an appeal (020) or a demand (100) even when the act asked has no code."""
+        if frame not in ("appeal", "demand", "intend") or complement is None:
+            return None
+        addressee = mentions.of_phrase(object_of(verb), inside=False) or mentions.of_phrase(on_object(verb))
+        if not addressee and complement.dep_ == "ccomp":
+            addressee = mentions.of_phrase(subject_of(complement), inside=False)
+        sources = self.subjects(verb, mentions)
+        # "the government ordered the state oil company to ...": an order to a body of one's own
+        # (VENGOV to VENGOVBUS) is running it, not a demand on another.
+        addressee = [m for m in addressee if not any(_part_of(m.actor, source.actor) for source in sources)]
+        if not addressee or not sources:
+            return None  # "wants to join", "plans to expand": one's own uncoded act is no event
+        asked = "appeal" if frame == "intend" else frame  # an intention for someone else is an appeal
+        code = self.lexicon.frame_code(asked, "") or ("020" if asked == "appeal" else "100")
+        code = self.lexicon.refine(code, clause_words(complement) | clause_words(verb))
+        modality = "hypothetical" if is_hypothetical(verb) else "demanded"  # "might want X to ..."
+        return Predicate(
+            head=verb,
+            cameo=code,
+            trigger=[verb],
+            sources=sources,
+            targets=addressee,
+            negated=is_negated(verb),
+            modality="negated" if is_negated(verb) else modality,
+            basis="frame",
+            consumed={verb.i, complement.i},
+            rule=f"frames.tsv: {verb.lemma_.lower()} = {asked}, asking a named actor an act with no code -> {code}",
+        )
+
     # -- arguments -------------------------------------------------------------
 
     def arguments(
@@ -951,10 +1062,17 @@ class PredicateFinder:
         subject = subject_of(verb)
         if subject is not None:
             # A name no table codes still acts: its event is kept with the country unknown.
-            return mentions.of_phrase(subject) or mentions.unknown_at(subject)
+            return mentions.of_phrase(subject) or mentions.unknown_at(subject) or _antecedent(subject, mentions)
         joined = _joined_to(verb)
         if joined is not None:
-            return self.subjects(joined, mentions)  # "met and signed"
+            return _stolen_subject(verb, mentions) or self.subjects(joined, mentions)  # "met and signed"
+        prefix = prefix_of(verb)
+        if prefix is not None:
+            return self.subjects(prefix, mentions)  # "Serbia re-opened ...", "re" parsed as the head
+        if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "troops are about to withdraw", "the envoy was due to meet": the adjective raises
+            # the verb's subject, as "is set to" and "is expected to" do.
+            return self.subjects(verb.head.head, mentions)
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and mentions.of_phrase(object_of(verb.head)):
             return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -1096,6 +1214,47 @@ class PredicateFinder:
             + " (an event noun with its actors)"
             + (f"; refined to {refined} by the noun's words" if refined != entry.cameo else ""),
         )
+
+
+def _part_of(actor: Actor, whole: Actor) -> bool:
+    """ "the state oil company" (---GOVBUS, placed later) is part of the government (AGOGOV)."""
+    roles, whole_roles = actor.code[3:], whole.code[3:]
+    same_country = actor.country in (whole.country, "", UNKNOWN_COUNTRY)
+    return bool(whole_roles) and same_country and roles.startswith(whole_roles) and roles != whole_roles
+
+
+def _stolen_subject(verb: Token, mentions: MentionIndex) -> list[Mention]:
+    """ "Hamas fired rockets at Israel and Israeli jets struck Gaza": the parser often joins the
+    second clause's subject to the first one's object; a noun so joined that stands right before
+    a finite verb with an object of its own is that verb's subject."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or object_of(verb) is None:
+        return []
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "conj" or before.pos_ not in ("NOUN", "PROPN") or before.head.dep_ in SUBJECT_DEPS:
+        return []
+    return mentions.at(before)  # the noun's own mention, not the whole joined phrase
+
+
+def _antecedent(pronoun: Token, mentions: MentionIndex) -> list[Mention]:
+    """ "Rebels stormed the town and they burned the market", "When the rebels entered the town,
+    they shelled ...": a subject pronoun stands for the subject of the clause joined to its own
+    or of the clause before it that it heads, when the two agree in number. Pronouns further
+    away (in a reported or relative clause) are left alone: the nearest subject is too often
+    someone else."""
+    number = ANTECEDENT_NUMBER.get(pronoun.lower_)
+    verb = pronoun.head
+    if number is None or pronoun.pos_ != "PRON" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    candidates = [subject_of(verb.head)] if verb.dep_ == "conj" else []
+    candidates += [subject_of(c) for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i]
+    for token in candidates:
+        if token is None or token.pos_ == "PRON":
+            continue
+        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        person = token.ent_type_ == "PERSON" or token.tag_ in ("NN", "NNP")
+        if {"plural": plural, "person": not plural and person}[number]:
+            return mentions.of_phrase(token)
+    return []
 
 
 def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:

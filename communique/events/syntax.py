@@ -43,6 +43,20 @@ def clause_verb(token: Token) -> int | None:
     return head.i if head.pos_ in ("VERB", "AUX") else None
 
 
+def unprefixed(token: Token | None) -> Token | None:
+    """ "agreed to re-open", parsed as "re", "-", "open": the verb after a split "re-" prefix."""
+    if token is None or token.lower_ != "re" or token.i + 2 >= len(token.doc):
+        return token
+    hyphen, verb = token.doc[token.i + 1], token.doc[token.i + 2]
+    return verb if hyphen.text == "-" and verb.pos_ in ("VERB", "AUX") else token
+
+
+def prefix_of(verb: Token) -> Token | None:
+    """ "Serbia re-opened the crossing", parsed with "re" as the head: that "re", whose subject is the verb's."""
+    head = verb.head
+    return head if head.lower_ == "re" and verb.i == head.i + 2 and verb.dep_ in ("dep", "ccomp") else None
+
+
 def child_with(token: Token | None, dep: str) -> Token | None:
     if token is None:
         return None
