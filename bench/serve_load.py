@@ -1,7 +1,7 @@
 """Load test of ``communique serve``: 50 concurrent clients against uvicorn on 127.0.0.1.
 
-    .venv/bin/python bench/serve_load.py [--events 1000000] [--clients 50] [--seconds 20] [--db PATH]
-                                         [--cache-mb MB] [--workers N]
+    .venv/bin/python bench/serve_load.py [--events 1000000] [--clients 50] [--seconds 20]
+                                         [--db PATH | --postgres URL] [--cache-mb MB] [--workers N]
 
 Makes up ``--events`` events (ten a story, 2015-2024, 40 countries with roles) and
 writes them straight into a fresh SQLite file with executemany (not timed, a few
@@ -17,9 +17,11 @@ at a time:
 It prints requests per second, the 50th and 99th percentile latency of each, how
 many answers came from the server's cache (``--cache-mb 0`` switches it off, so
 every request queries the database), and the load average. ``--workers`` is the
-server's ``--workers`` (processes). Each client keeps one
-HTTP/1.1 connection and speaks it with a few lines of asyncio: the load runs on the
-same cores as the server, and httpx spent three times the server's CPU a request.
+server's ``--workers`` (processes). ``--postgres URL`` writes the events by COPY
+into a schema of their own on that PostgreSQL server (dropped at the end) and
+serves them from there. Each client keeps one HTTP/1.1 connection and speaks it
+with a few lines of asyncio: the load runs on the same cores as the server, and
+httpx spent three times the server's CPU a request.
 Every request goes to 127.0.0.1 and the loop stops by itself. The machine is
 shared with other work, so figures move from run to run; compare within a run.
 """
@@ -38,6 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -69,29 +74,67 @@ DAYS = 3653
 PER_STORY = 10
 
 
-def make_database(path: Path, count: int, seed: int = 11) -> None:
+def made_up_rows(count: int, seed: int = 11) -> Iterator[tuple[list[tuple], list[tuple]]]:
+    """``count`` made-up events and their stories, as rows of the articles and events tables,
+    100,000 events at a time."""
+    chance = random.Random(seed)
+    for first in range(0, count, 100_000):
+        articles, events = [], []
+        for number in range(first, min(count, first + 100_000)):
+            story = f"load-{number // PER_STORY:07d}"
+            if number % PER_STORY == 0:
+                day = dt.date.fromordinal(FIRST_DAY + chance.randrange(DAYS)).isoformat()
+                text = f"Made-up story {story} for the load test."
+                articles.append((story, "", "", "Load", day, "en", "", text, "[]", "bench", "load-1"))
+            events.append(_event(chance, number, story, day))
+        yield articles, events
+
+
+def make_database(path: Path, count: int) -> None:
     """A fresh SQLite store holding ``count`` made-up events, written with executemany."""
     open_store(f"sqlite:///{path}").close()  # the schema, through the store's own migrations
-    chance = random.Random(seed)
     db = sqlite3.connect(path)
     article_insert = (
         f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
     )
     event_insert = f"INSERT INTO events ({', '.join(STORED_FIELDS)}) VALUES ({', '.join('?' * len(STORED_FIELDS))})"
     with db:
-        for first in range(0, count, 100_000):
-            articles, events = [], []
-            for number in range(first, min(count, first + 100_000)):
-                story = f"load-{number // PER_STORY:07d}"
-                if number % PER_STORY == 0:
-                    day = dt.date.fromordinal(FIRST_DAY + chance.randrange(DAYS)).isoformat()
-                    text = f"Made-up story {story} for the load test."
-                    articles.append((story, "", "", "Load", day, "en", "", text, "[]", "bench", "load-1"))
-                events.append(_event(chance, number, story, day))
+        for articles, events in made_up_rows(count):
             db.executemany(article_insert, articles)
             db.executemany(event_insert, events)
     db.execute("ANALYZE")
     db.close()
+
+
+@contextmanager
+def postgres_database(url: str, count: int) -> Iterator[str]:
+    """A schema of its own on a PostgreSQL server holding ``count`` made-up events (written by
+    COPY; the store's triggers fill dyad_happenings as they go), dropped afterwards. Yields the
+    database URL that reads that schema."""
+    import psycopg
+
+    schema = f"communique_load_{uuid.uuid4().hex[:8]}"
+    separator = "&" if "?" in url else "?"
+    scoped = f"{url}{separator}options=-csearch_path%3D{schema}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            open_store(scoped).close()  # the schema, through the store's own migrations
+            with psycopg.connect(scoped) as db, db.cursor() as cursor:
+                for articles, events in made_up_rows(count):
+                    for table, columns, rows in (
+                        ("articles", ARTICLE_COLUMNS, articles),
+                        ("events", STORED_FIELDS, events),
+                    ):
+                        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                            for row in rows:
+                                copy.write_row(row)
+                db.commit()
+            with psycopg.connect(scoped, autocommit=True) as db:
+                db.execute("VACUUM ANALYZE")  # statistics for the planner; index-only scans
+            yield scoped
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def _event(chance: random.Random, number: int, story: str, day: str) -> tuple:
@@ -254,24 +297,42 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--db", type=Path, help="reuse this database file (made when missing)")
+    parser.add_argument("--db", type=Path, help="reuse this SQLite database file (made when missing)")
+    parser.add_argument("--postgres", metavar="URL", help="serve from PostgreSQL (a schema made for the run)")
     parser.add_argument("--cache-mb", type=int, help="the server's answer cache (0: every read queries)")
     parser.add_argument("--workers", type=int, default=1, help="the server's processes")
     options = parser.parse_args()
-    folder = tempfile.TemporaryDirectory(prefix="communique-load-")
-    path = options.db or Path(folder.name) / "load.db"
+    with ExitStack() as stack:
+        if options.postgres:
+            began = time.perf_counter()
+            url = stack.enter_context(postgres_database(options.postgres, options.events))
+            print(f"made {options.events:,} events in {time.perf_counter() - began:.0f} s on PostgreSQL")
+        else:
+            url = f"sqlite:///{sqlite_database(options.db, options.events, stack)}"
+        serve_and_load(url, options)
+
+
+def sqlite_database(reused: Path | None, count: int, stack: ExitStack) -> Path:
+    """The SQLite file to serve: ``reused`` when it exists, else made (in a folder removed at the end
+    when no file was named)."""
+    path = reused or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="communique-load-"))) / "load.db"
     if not path.exists():
         began = time.perf_counter()
         # Made under another name and renamed when whole: a run that fails half way leaves no
         # half-filled database for the next run to reuse.
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
-        make_database(partial, options.events)
+        make_database(partial, count)
         partial.rename(path)
-        print(f"made {options.events:,} events in {time.perf_counter() - began:.0f} s: {path}")
+        print(f"made {count:,} events in {time.perf_counter() - began:.0f} s: {path}")
+    return path
+
+
+def serve_and_load(url: str, options: argparse.Namespace) -> None:
+    """Start ``communique serve`` over ``url`` and run the clients against each kind of request."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "communique", "serve", "--db", f"sqlite:///{path}", "--port", str(port)]
+    command = [sys.executable, "-m", "communique", "serve", "--db", url, "--port", str(port)]
     command += ["--workers", str(options.workers)]
     if options.cache_mb is not None:
         command += ["--cache-mb", str(options.cache_mb)]
@@ -281,7 +342,8 @@ def main() -> None:
         cache = "as the server's default" if options.cache_mb is None else f"{options.cache_mb} MB"
         print(
             f"{options.clients} clients, {options.seconds:.0f} s each, against {base}, cache {cache}, "
-            f"{options.workers} server process{'es' if options.workers > 1 else ''}"
+            f"{options.workers} server process{'es' if options.workers > 1 else ''}, "
+            f"{'PostgreSQL' if options.postgres else 'SQLite'}"
         )
         print(f"{'request':<14}{'requests':>10}{'failed':>8}{'cached':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         for name, make_request in (("event list", event_list_request), ("dyad series", dyad_request)):
@@ -296,7 +358,6 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-        folder.cleanup()
 
 
 if __name__ == "__main__":
