@@ -40,7 +40,9 @@ FORCE_CODES = ("18", "19", "20")
 # repression (175) the other, not as a military clash (190).
 DISSENT_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB"})
 POLICE_ROLES = frozenset({"COP"})
-RIOT, REPRESSION = "145", "175"
+RIOT, REPRESSION, FORCE = "145", "175", "190"
+# Soldiers or rebels storming a base are no violent protest (145): CAMEO codes their assault as force.
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 # People protest against their own state far more than a foreign one, and a state's army or
 # police more often fights or arrests its own rebels and opposition than another's.
 PROTEST_ROOT = "14"
@@ -248,10 +250,14 @@ def _attributed(predicate: Predicate, quotation: Quotation) -> Predicate:
 
 
 def _street_violence(predicate: Predicate, source: Mention, target: Mention | None) -> Predicate:
-    """Generic force (190) by protesters on police is a riot, by police on protesters repression."""
-    if predicate.cameo != "190" or target is None:
+    """Generic force (190) by protesters on police is a riot, by police on protesters repression;
+    a "violent protest" (145) by soldiers or rebels is force (190)."""
+    source_roles = set(source.actor.roles)
+    if predicate.cameo == RIOT and source_roles & ARMED_ROLES:
+        return replace(predicate, cameo=FORCE, rule=predicate.rule + f"; armed actors, not protesters -> {FORCE}")
+    if predicate.cameo != FORCE or target is None:
         return predicate
-    source_roles, target_roles = set(source.actor.roles), set(target.actor.roles)
+    target_roles = set(target.actor.roles)
     if source_roles & DISSENT_ROLES and target_roles & POLICE_ROLES:
         return replace(predicate, cameo=RIOT, rule=predicate.rule + f"; protesters against police -> {RIOT}")
     if source_roles & POLICE_ROLES and target_roles & DISSENT_ROLES:

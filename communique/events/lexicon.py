@@ -146,8 +146,9 @@ def _rank(entry: Entry) -> tuple[int, int, bool]:
 
 
 def _specificity(entry: Entry) -> int:
-    """How much a pattern asks for: a "prep:noun" pair counts as its two words."""
-    return sum(2 if ":" in word else 1 for word in entry.pattern)
+    """How much a pattern asks for: a "prep:noun" pair counts as its two words, a "prep:*" (any
+    object) as one, so "air strike on:*" stays 195 rather than a plain strike on a place (190)."""
+    return sum(2 if ":" in word and not word.endswith(":*") else 1 for word in entry.pattern)
 
 
 def _best(entries, words: set[str]) -> Entry | None:

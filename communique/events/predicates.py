@@ -741,7 +741,8 @@ class PredicateFinder:
         if is_future(verb) and predicate.negated:
             # "would not provide support": refusing to act is a rejection, asserted.
             refusal = self.lexicon.frame_code("reject", predicate.cameo)
-            if refusal:
+            if refusal:  # what is refused tells the sub-code: "will not accept refugees" is 1223
+                refusal = self.lexicon.refine(refusal, clause_words(verb))
                 predicate.rule += f"; refused in the future tense -> {refusal}"
                 predicate.cameo, predicate.negated = refusal, False
                 return predicate

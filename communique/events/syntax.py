@@ -18,6 +18,10 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
 NOT_EVENT_NOUNS = frozenset({"DATE", "TIME", "PERSON", "GPE", "NORP"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+# "A strike on Monday" says when, not whom: a dated prepositional object is no "prep:*" target.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Named bodies and works whose own words say nothing of the act ("Security Intelligence Service").
+NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW"})
 # Words that make a clause the condition of another: what it says has not happened.
 CONDITION_MARKS = frozenset({"if", "unless"})
 # Words that put an event before the story's news: "since the summit in February",
@@ -155,16 +159,30 @@ def is_time_phrase(preposition: Token) -> bool:
 
 
 def modifier_words(noun: Token) -> set[str]:
-    """A noun's modifiers, and its prepositional phrases as "prep:object" ("strike for:resignation")."""
+    """A noun's modifiers, and its prepositional phrases as "prep:object" ("strike for:resignation")
+    and as "prep:*" for any object but a date ("strikes on:* Gaza" are force, "a strike on Monday"
+    may be a dockers' strike)."""
     words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     for child in noun.children:
         if child.dep_ == "prep":
-            words |= {f"{child.lower_}:{item.lemma_.lower()}" for item in child.children if item.dep_ == "pobj"}
+            objects = [item for item in child.children if item.dep_ == "pobj"]
+            words |= {f"{child.lower_}:{item.lemma_.lower()}" for item in objects}
+            words |= {f"{child.lower_}:*" for item in objects if item.ent_type_ not in TIME_ENTITIES}
     return words
 
 
 def clause_words(head: Token) -> set[str]:
-    return {token.lemma_.lower() for token in head.subtree}
+    """The lemmas of a clause, the words the sub-code contexts are read from; the words of a
+    many-word organisation's name are left out ("the Humanitarian Aid Commission asked Chad to
+    open the border" asks for no aid), a one-word name ("IAEA") stays."""
+    return {token.lemma_.lower() for token in head.subtree if not _in_long_name(token)}
+
+
+def _in_long_name(token: Token) -> bool:
+    if token.ent_type_ not in NAME_ENTITIES:
+        return False
+    following = token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"
+    return token.ent_iob_ == "I" or following
 
 
 def has_mutual_object(verb: Token) -> bool:
