@@ -101,8 +101,10 @@ DOMESTIC_PLACE_ROOTS = frozenset({"14", "17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Verbs by which the subject is on the receiving end of its event noun: "Ukraine received military
-# aid from Germany", "the government faced criticism from the UN", "won the backing of the EU".
-# The noun's act is done by whoever it comes from, to the subject.
+# aid from Germany", "the government faced criticism from the UN", "won the backing of the EU", or
+# of a thing the rows of "send" name ("received weapons from Germany"). The act is done by whoever
+# it comes from (GIVER_PREPS, the noun's possessor or "of"), to the subject; with no giver named,
+# there is no event.
 RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
 # Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
 # Taliban fighters" is the Taliban's act on the soldiers.
@@ -423,10 +425,9 @@ class PredicateFinder:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
-        received = self._received(verb, mentions)
-        if received is not None:
-            return received
         entry, trigger = self._verb_entry(verb, mentions)
+        if entry is None:
+            entry, trigger = self._sent_thing(verb)
         warned = child_with(verb, "ccomp")
         conditional = warned is not None and _conditional_own_future(warned)
         if entry is not None and entry.cameo.startswith("01") and conditional and warned is not None:
@@ -462,7 +463,8 @@ class PredicateFinder:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
         targets = self._noun_directed(verb, trigger, entry.cameo, mentions) or targets
-        if _receives(verb, trigger, entry):
+        received = _receives(verb, trigger, entry)
+        if received:
             sources, targets = self._givers(verb, trigger[-1], mentions), sources
             if not sources:
                 return None  # "Ukraine received aid", "the bombing drew protests": from whom is not said
@@ -476,7 +478,8 @@ class PredicateFinder:
                 targets = mentions.places_under(verb)[:1]  # "thousands marched in Santiago": aimed at Chile
         if not sources:
             sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
-        refined = self.lexicon.refine(entry.cameo, clause_words(verb))
+        # What is received picks the sub-code, not who gets it: "demonstrators received assurances".
+        refined = self.lexicon.refine(entry.cameo, clause_words(trigger[-1] if received else verb))
         refined = _third_place(refined, mentions.places_under(verb), sources + targets)
         predicate = Predicate(
             head=verb,
@@ -486,9 +489,11 @@ class PredicateFinder:
             targets=targets,
             negated=is_negated(verb),
             specific=bool(entry.pattern),
-            basis="pattern" if entry.pattern else "verb",
+            basis="noun" if received else "pattern" if entry.pattern else "verb",
             consumed={t.i for t in trigger},
-            rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
+            rule=entry.describe()
+            + (f"; {verb.lemma_.lower()} ... from: the giver acts on the receiver" if received else "")
+            + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
         if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
             predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
@@ -917,39 +922,15 @@ class PredicateFinder:
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
         )
 
-    def _received(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
-        """ "Iraqi troops received weapons from the United States": an event noun got from
-        someone is the giver's act on the receiver, the same event seen from its target."""
+    def _sent_thing(self, verb: Token) -> tuple[Entry | None, list[Token]]:
+        """What a verb of receiving got when its object has no noun row: "received weapons" is
+        their sending, by the rows of "send" that name it (a bare "send" is not enough: "received a
+        letter"). Who sent it is found as for any received act (see ``_receives``)."""
         obj = object_of(verb)
-        if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or child_with(verb, "nsubjpass") is not None:
-            return None
-        entry = self.lexicon.match_noun(obj.lemma_.lower(), modifier_words(obj))
-        if entry is None:
-            # "received weapons from Germany" is Germany's sending them: what is sent, by the
-            # rows of "send" that name it (a bare "send" is not enough: "received a letter").
-            sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
-            entry = sent if sent is not None and sent.pattern else None
-        givers = self._preposition_objects(verb, obj, mentions, ("from",))
-        receivers = self.subjects(verb, mentions)
-        if entry is None or not givers or not receivers:
-            return None
-        if self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0]) is not None:
-            return None  # a row of the verb's own: "received a delegation from Cairo" hosts it (043)
-        # What is given picks the sub-code, not who gets it: "demonstrators received assurances".
-        refined = self.lexicon.refine(entry.cameo, clause_words(obj))
-        predicate = Predicate(
-            head=verb,
-            cameo=refined,
-            trigger=[verb, obj],
-            sources=givers,
-            targets=receivers,
-            negated=is_negated(verb),
-            basis="noun",
-            consumed={verb.i, obj.i},
-            rule=f"{entry.describe()}; {verb.lemma_.lower()} ... from: the giver acts on the receiver"
-            + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
-        )
-        return self._modality(verb, predicate)
+        if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or obj.dep_ not in ("dobj", "obj"):
+            return None, []
+        sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
+        return (sent, [verb, obj]) if sent is not None and sent.pattern else (None, [])
 
     def _sent_away(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
         """ "ordered the UN peacekeepers to leave the country" expels them, as "ordered the UN
@@ -1297,8 +1278,8 @@ def _undergoes(verb: Token, trigger: list[Token]) -> bool:
 
 
 def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
-    """Whether a verb of receiving takes its code from its object noun ("received aid"); not from
-    its own row ("received inspectors" is the host's act)."""
+    """Whether a verb of receiving takes its code from its object noun ("received aid") or from a
+    row of "send" ("received weapons"); not from its own row ("received inspectors" is the host's act)."""
     noun = trigger[-1] if trigger else verb
     lemma = verb.lemma_.lower()
     return lemma in RECEIVING_VERBS and entry.lemma != lemma and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
