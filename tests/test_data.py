@@ -123,3 +123,13 @@ def test_data_organizations_have_codes():
 def test_data_actor_codes_compose():
     actor = Actor.from_parts("KOR", ("GOV",), name="Kang Kyung-wha")
     assert (actor.code, actor.country, actor.roles) == ("KORGOV", "KOR", ("GOV",))
+
+
+def test_data_person_nouns_name_one_person_not_a_body():
+    from communique.events.predicates import person_nouns
+
+    nouns = person_nouns()
+    assert {"minister", "president", "spokesman"} <= nouns
+    assert all(noun == noun.lower() and " " not in noun for noun in nouns)
+    # Collective nouns take "they" ("the army said they shelled ..."): never listed.
+    assert not nouns & {"army", "government", "ministry", "police", "party", "military"}

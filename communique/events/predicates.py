@@ -10,10 +10,12 @@ saying gives way to the event of the clause it reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
+from ..tables import DATA_DIR, read_table
 from .lexicon import Entry, Lexicon
 from .syntax import (
     OBLIGATION_AUX,
@@ -148,6 +150,8 @@ PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "or
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
 SENDING_VERB = "send"
+# The table of head nouns that name one person ("the minister"), for a pronoun's number.
+PERSON_NOUNS_PATH = DATA_DIR / "cameo" / "person_nouns.tsv"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
 # "It" is left out: it stands for a thing or an event as often as for a state.
 ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
@@ -883,7 +887,8 @@ class PredicateFinder:
         if subject is None and inner.cameo.startswith("01"):
             subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
-            sources = speakers  # "Seoul said it would send aid": "it" is the speaker
+            # "Seoul said it would send aid": "it" is the speaker; not "they" for one minister.
+            sources = speakers if _can_stand_for(subject, subject_of(verb)) else []
         elif speakers and subject is not None and _owned_by_pronoun(subject):
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
@@ -1236,6 +1241,26 @@ def _antecedent(pronoun: Token, mentions: MentionIndex) -> list[Mention]:
         if {"plural": plural, "person": not plural and person}[number]:
             return mentions.of_phrase(token)
     return []
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Head nouns that name one person (data/cameo/person_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_table(PERSON_NOUNS_PATH, ("noun", "example")))
+
+
+def _can_stand_for(pronoun: Token, speaker: Token | None) -> bool:
+    """Whether a pronoun can stand for the speaker's phrase by number: "they" not for one person
+    ("the Iranian minister said they attacked"), "he" and "she" not for a country or a body."""
+    if speaker is None or speaker.pos_ == "PRON":
+        return True
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    person = not plural and (speaker.ent_type_ == "PERSON" or speaker.lemma_.lower() in person_nouns())
+    if pronoun.lower_ == "they":
+        return not person
+    if pronoun.lower_ in ("he", "she"):
+        return person or (not plural and speaker.ent_type_ not in ("GPE", "ORG", "NORP"))
+    return True
 
 
 def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
