@@ -788,8 +788,10 @@ class PredicateFinder:
         return entry, sorted(trigger, key=lambda t: t.i)
 
     def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
-        if frame == "intend" and mentions.of_phrase(object_of(verb)):
-            frame = "appeal"  # "wants Putin to attack": an intention for someone else is an appeal
+        if frame == "intend" and mentions.of_phrase(object_of(verb)) and not _passive(verb):
+            # "wants Putin to attack": an intention for someone else is an appeal; "Putin is
+            # scheduled to attend" is Putin's own.
+            frame = "appeal"
         code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
         code = self.lexicon.refine(code, clause_words(wrapped.head) | clause_words(verb))
         sources = self.subjects(verb, mentions) or wrapped.sources
@@ -803,7 +805,7 @@ class PredicateFinder:
         negated = is_negated(verb)
         # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
         # An appeal or demand is made, and what it asks for is "demanded", not done.
-        modality = "intended" if frame == "intend" and not code.startswith("13") else "asserted"
+        modality = "intended" if frame in ("intend", "schedule") and not code.startswith("13") else "asserted"
         if frame in ("appeal", "demand"):
             modality = "demanded"
         if frame == "deny":
@@ -971,6 +973,8 @@ class PredicateFinder:
         actor to act is an appeal (020) or a demand (100) even when the act asked has no code."""
         if frame not in ("appeal", "demand", "intend") or complement is None:
             return None
+        if frame == "intend" and _passive(verb):
+            return None  # "the vote is scheduled to take place": one's own uncoded act
         addressee = mentions.of_phrase(object_of(verb), inside=False) or mentions.of_phrase(on_object(verb))
         if not addressee and complement.dep_ == "ccomp":
             addressee = mentions.of_phrase(subject_of(complement), inside=False)
@@ -1285,6 +1289,10 @@ def _joined_to(verb: Token) -> Token | None:
         return verb.head
     above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
     return verb.doc[above] if above is not None else None
+
+
+def _passive(verb: Token) -> bool:
+    return child_with(verb, "nsubjpass") is not None
 
 
 def _infinitive(verb: Token) -> bool:
