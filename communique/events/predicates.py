@@ -155,6 +155,9 @@ PERSON_NOUNS_PATH = DATA_DIR / "cameo" / "person_nouns.tsv"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
 # "It" is left out: it stands for a thing or an event as often as for a state.
 ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
+# Force an actor "may", "could" or "would" use "if" another acts is a threat of it (13x), made now.
+CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
+CONDITIONAL_THREAT_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
 # "stop fighting", "allowed the opposition to hold a rally".
 STOP_VERBS = frozenset(
@@ -507,7 +510,7 @@ class PredicateFinder:
             predicate.rule += '; done to "each other": each of the subjects on the others'
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
-        return self._modality(verb, predicate)
+        return self._modality(verb, predicate, mentions)
 
     def _other_targets(
         self,
@@ -745,7 +748,7 @@ class PredicateFinder:
                 return True
         return False
 
-    def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
+    def _modality(self, verb: Token, predicate: Predicate, mentions: MentionIndex) -> Predicate:
         """Futures are intents (03x), refused futures rejections (12x); negation and "could" are kept apart."""
         if is_future(verb) and predicate.negated:
             # "would not provide support": refusing to act is a rejection, asserted.
@@ -762,9 +765,41 @@ class PredicateFinder:
                 predicate.rule += f"; future tense -> intent {predicate.cameo}"
         if predicate.negated:
             predicate.modality = "negated"
+        elif self._conditional_force(verb, predicate, mentions):
+            return predicate
         elif is_hypothetical(verb):
             predicate.modality = "hypothetical"
         return predicate
+
+    def _conditional_force(self, verb: Token, predicate: Predicate, mentions: MentionIndex) -> bool:
+        """ "Hezbollah may strike Israel if the bombing continues", "Pakistan could retaliate if India
+        strikes again": force an actor says it may use on a condition is a threat (13x), made now,
+        aimed at its target or else at whoever the condition names. Turns ``predicate`` into it."""
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        # "said it could strike if ...": the parser often hangs the condition on the verb of saying.
+        holders = (verb, verb.head) if verb.dep_ == "ccomp" else (verb,)
+        condition = next((c for holder in holders for c in holder.children if is_condition(c)), None)
+        subject = subject_of(verb)
+        # "said it could strike": "it" is the speaker, made the source when the report is read.
+        speaker = verb.dep_ == "ccomp" and subject is not None and subject.lower_ in SPEAKER_PRONOUNS
+        if condition is None or not auxiliaries & CONDITIONAL_AUX or is_condition(verb):
+            return False
+        if verb.dep_ == "ccomp" and not speaker:
+            return False  # "analysts said Iran could strike if ...": another's guess, no threat
+        if not predicate.sources and not speaker:
+            return False
+        if "have" in auxiliaries:
+            return False  # "would have invaded if ...": what did not happen, no threat
+        threat = self.lexicon.frame_code("threaten", predicate.cameo)
+        if predicate.cameo[:2] not in CONDITIONAL_THREAT_ROOTS or not threat:
+            return False
+        if not predicate.targets:
+            named = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
+            doers = {m.actor.code for m in predicate.sources}
+            predicate.targets = [m for m in named if m.actor.code not in doers]
+        predicate.rule += f'; its own force on an "if" -> threat {threat}'
+        predicate.cameo, predicate.modality = threat, "asserted"
+        return True
 
     def _verb_entry(self, verb: Token, mentions: MentionIndex) -> tuple[Entry | None, list[Token]]:
         """The lexicon entry for a verb: its own, or its object noun's after a light verb."""
@@ -964,7 +999,7 @@ class PredicateFinder:
             rule=f"{entry.describe()}; told to {complement.lemma_.lower()}, sent out"
             + (f"; refined to {code} by the clause's words" if code != entry.cameo else ""),
         )
-        return self._modality(verb, predicate)
+        return self._modality(verb, predicate, mentions)
 
     def _uncoded_request(
         self, verb: Token, frame: str | None, complement: Token | None, mentions: MentionIndex
