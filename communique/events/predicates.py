@@ -158,6 +158,9 @@ ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
 # Force an actor "may", "could" or "would" use "if" another acts is a threat of it (13x), made now.
 CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
 CONDITIONAL_THREAT_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Verbs whose object goes both ways between the subject and its partner "with": "exchanged fire
+# with", "traded accusations with", "swapped prisoners with".
+EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap"})
 # Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
 # "stop fighting", "allowed the opposition to hold a rally".
 STOP_VERBS = frozenset(
@@ -504,6 +507,10 @@ class PredicateFinder:
         )
         if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
             predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
+        if self._exchanged_with(verb, targets, mentions):
+            # "Indian troops exchanged fire with Pakistani soldiers": each side on the other.
+            predicate.sources, predicate.targets, predicate.mutual = _unique(sources + targets), [], True
+            predicate.rule += '; exchanged "with": each side on the other'
         if len(sources) > 1 and has_mutual_object(verb):
             # "Armenia and Azerbaijan accused each other": each accused the other, whatever else is named.
             predicate.mutual, predicate.targets = True, []
@@ -511,6 +518,14 @@ class PredicateFinder:
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
         return self._modality(verb, predicate, mentions)
+
+    def _exchanged_with(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> bool:
+        """Whether the target is the partner of an exchange, named by "with": what is exchanged
+        ("fire", "prisoners", "accusations") goes both ways."""
+        if verb.lemma_.lower() not in EXCHANGE_LEMMAS or not targets:
+            return False
+        partners = self._preposition_objects(verb, object_of(verb), mentions, ("with",))
+        return {m.actor.code for m in partners} == {m.actor.code for m in targets}
 
     def _other_targets(
         self,
