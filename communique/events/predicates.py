@@ -158,6 +158,8 @@ ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
 # Force an actor "may", "could" or "would" use "if" another acts is a threat of it (13x), made now.
 CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
 CONDITIONAL_THREAT_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Nouns by which "the two" or "both" name the last two parties named: "the two armies clashed".
+PAIR_NOUNS = frozenset("side army country nation neighbour neighbor force government state rival".split())
 # Verbs whose object goes both ways between the subject and its partner "with": "exchanged fire
 # with", "traded accusations with", "swapped prisoners with".
 EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap"})
@@ -209,6 +211,7 @@ class MentionIndex:
         self.by_head: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_head.setdefault(mention.head, []).append(mention)
+        self.in_order = sorted((m for m in mentions if not m.place), key=lambda m: m.start)
         # Names no table codes, as actors of unknown country: a doer of last resort.
         self.unknown_by_head: dict[int, list[Mention]] = {}
         for mention in unknown or ():
@@ -220,6 +223,24 @@ class MentionIndex:
         if token is None:
             return []
         return _unique([m for member in (token, *token.conjuncts) for m in self.unknown_by_head.get(member.idx, ())])
+
+    def pair_before(self, phrase: Token) -> list[Mention]:
+        """ "Thailand and Cambodia ... The two armies exchanged fire": "the two" or "both" sides,
+        armies or countries are the two actors of different countries named last before the phrase,
+        in its sentence or the one before."""
+        counted = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in phrase.children)
+        if not counted or phrase.lemma_.lower() not in PAIR_NOUNS:
+            return []
+        sentence = phrase.sent
+        start = phrase.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        pair: list[Mention] = []
+        for mention in reversed([m for m in self.in_order if start <= m.start < phrase.idx]):
+            country = mention.actor.country
+            if country not in ("", UNKNOWN_COUNTRY) and country not in {m.actor.country for m in pair}:
+                pair.append(mention)
+            if len(pair) == 2:
+                return pair[::-1]
+        return []
 
     def at(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
@@ -1102,7 +1123,12 @@ class PredicateFinder:
         subject = subject_of(verb)
         if subject is not None:
             # A name no table codes still acts: its event is kept with the country unknown.
-            return mentions.of_phrase(subject) or mentions.unknown_at(subject) or _antecedent(subject, mentions)
+            return (
+                mentions.of_phrase(subject)
+                or mentions.unknown_at(subject)
+                or _antecedent(subject, mentions)
+                or mentions.pair_before(subject)
+            )
         joined = _joined_to(verb)
         if joined is not None:
             return _stolen_subject(verb, mentions) or self.subjects(joined, mentions)  # "met and signed"
