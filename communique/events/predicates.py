@@ -108,6 +108,8 @@ RECIPIENT_CODES = frozenset({"063"})
 # it comes from (GIVER_PREPS, the noun's possessor or "of"), to the subject; with no giver named,
 # there is no event.
 RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
+# Verbs by which the subject is "under" an event noun done to it: "came under pressure from Berlin".
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
 # Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
 # Taliban fighters" is the Taliban's act on the soldiers.
 UNDERGOING_VERBS = frozenset("die perish".split())
@@ -459,6 +461,8 @@ class PredicateFinder:
         entry, trigger = self._verb_entry(verb, mentions)
         if entry is None:
             entry, trigger = self._sent_thing(verb)
+        if entry is None:
+            entry, trigger = self._undergone(verb)
         warned = child_with(verb, "ccomp")
         conditional = warned is not None and _conditional_own_future(warned)
         if entry is not None and entry.cameo.startswith("01") and conditional and warned is not None:
@@ -528,6 +532,9 @@ class PredicateFinder:
         )
         if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
             predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
+        if received:
+            # "faces pressure to free the activists": what the pressure is for is not done by its giver.
+            predicate.consumed |= {c.i for c in trigger[-1].children if c.dep_ == "acl" and _infinitive(c)}
         if self._exchanged_with(verb, targets, mentions):
             # "Indian troops exchanged fire with Pakistani soldiers": each side on the other.
             predicate.sources, predicate.targets, predicate.mutual = _unique(sources + targets), [], True
@@ -663,7 +670,9 @@ class PredicateFinder:
         """Who does the act a subject receives: "aid from Germany", "criticism by the UN", the
         noun's possessor or "of" ("won the backing of the EU", "secured Germany's support")."""
         found = self._preposition_objects(verb, noun, mentions, GIVER_PREPS)
-        return found or mentions.of_phrase(noun, head=False)
+        # "faces mounting American pressure", "secured Chinese support": the adjective names the giver.
+        adjectives = [m for c in noun.children if c.dep_ == "amod" for m in mentions.at(c)]
+        return found or mentions.of_phrase(noun, head=False) or mentions.at(noun) or _unique(adjectives)
 
     def _unnamed_sources(
         self, verb: Token, cameo: str, mentions: MentionIndex, trigger: list[Token] | None = None
@@ -999,6 +1008,18 @@ class PredicateFinder:
             consumed=inner.consumed | {verb.i, inner.head.i},
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
         )
+
+    def _undergone(self, verb: Token) -> tuple[Entry | None, list[Token]]:
+        """ "came under pressure from Berlin", "is under growing pressure from Brussels": an event
+        noun the subject is "under" is done to it, by whoever it comes from (see ``_receives``)."""
+        if verb.lemma_.lower() not in UNDER_VERBS:
+            return None, []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+            noun = child_with(prep, "pobj")
+            entry = self.lexicon.match_noun(noun.lemma_.lower(), modifier_words(noun)) if noun is not None else None
+            if noun is not None and entry is not None:
+                return entry, [verb, noun]
+        return None, []
 
     def _sent_thing(self, verb: Token) -> tuple[Entry | None, list[Token]]:
         """What a verb of receiving got when its object has no noun row: "received weapons" is
@@ -1391,6 +1412,8 @@ def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
     row of "send" ("received weapons"); not from its own row ("received inspectors" is the host's act)."""
     noun = trigger[-1] if trigger else verb
     lemma = verb.lemma_.lower()
+    if lemma in UNDER_VERBS and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return True  # "came under pressure from Berlin"
     return lemma in RECEIVING_VERBS and entry.lemma != lemma and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
 
 
