@@ -300,7 +300,7 @@ def _abroad_as_often(source: Actor, target: Actor) -> bool:
     """Whether force by ``source`` on ``target`` is as often abroad as at home: a state or its army
     on people who are neither state nor armed group. Police act at home, and an army fights its
     own rebels ("Nigerian troops killed twenty rebels") as rebels fight their own state."""
-    roles, target_roles = set(source.roles), _roles(target)
+    roles, target_roles = _roles(source), _roles(target)
     if roles & (NON_STATE_ROLES | POLICE_ROLES) or target_roles & (STATE_ROLES | OPPOSITION_ROLES):
         return False
     return not roles or bool(roles & STATE_ROLES)

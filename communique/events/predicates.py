@@ -513,6 +513,8 @@ class PredicateFinder:
                 targets = mentions.places_under(verb)[:1]  # "thousands marched in Santiago": aimed at Chile
         if not sources:
             sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
+        if entry.cameo[:2] in FORCE_ROOTS:
+            targets = self._where_struck(verb, targets, mentions)
         # What is received picks the sub-code, not who gets it: "demonstrators received assurances".
         refined = self.lexicon.refine(entry.cameo, clause_words(trigger[-1] if received else verb))
         refined = _third_place(refined, mentions.places_under(verb), sources + targets)
@@ -546,6 +548,15 @@ class PredicateFinder:
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
         return self._modality(verb, predicate, mentions)
+
+    def _where_struck(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> list[Mention]:
+        """Victims of unknown country in a participle clause of a strike on a country or its capital
+        are of that country: "Israeli jets struck Gaza, killing civilians" (PSECVL)."""
+        if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+            return targets
+        struck = [m for m in self.objects(verb.head, mentions) if m.actor.code in (m.actor.country, m.actor.country + "GOV")]
+        country = next((m.actor.country for m in struck if m.actor.country not in ("", UNKNOWN_COUNTRY)), "")
+        return [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
 
     def _exchanged_with(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> bool:
         """Whether the target is the partner of an exchange, named by "with": what is exchanged
