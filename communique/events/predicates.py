@@ -554,8 +554,9 @@ class PredicateFinder:
         are of that country: "Israeli jets struck Gaza, killing civilians" (PSECVL)."""
         if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
             return targets
-        struck = [m for m in self.objects(verb.head, mentions) if m.actor.code in (m.actor.country, m.actor.country + "GOV")]
-        country = next((m.actor.country for m in struck if m.actor.country not in ("", UNKNOWN_COUNTRY)), "")
+        # A country or its capital's government, not a group in it ("struck Hamas positions").
+        struck = [m.actor.country for m in self.objects(verb.head, mentions) if m.actor.code[3:] in ("", "GOV")]
+        country = next((c for c in struck if c not in ("", UNKNOWN_COUNTRY)), "")
         return [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
 
     def _exchanged_with(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> bool:
