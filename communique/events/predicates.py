@@ -861,8 +861,10 @@ class PredicateFinder:
     def _verb_entry(self, verb: Token, mentions: MentionIndex) -> tuple[Entry | None, list[Token]]:
         """The lexicon entry for a verb: its own, or its object noun's after a light verb."""
         words, word_tokens = frame_words(verb)
-        if mentions.of_phrase(object_of(verb), inside=False):
-            words.add(ACTOR_WORD)  # a pattern may ask for an object that names an actor
+        obj = object_of(verb)
+        if mentions.of_phrase(obj, inside=False) and obj is not None and obj.lemma_.lower() not in self.lexicon.nouns:
+            # A pattern may ask for an object that names an actor; "an IMF loan" names an act.
+            words.add(ACTOR_WORD)
         lemma = verb.lemma_.lower()
         entry = self.lexicon.match_verb(lemma, words)
         # A verb the lexicon lacks, a light verb ("held talks") or one that enacts its object
@@ -1482,7 +1484,9 @@ def _conditional_own_future(clause: Token) -> bool:
 def _own_future(clause: Token) -> bool:
     """ "(warned) that it would respond", "(warned) we will act": the speaker's own future act."""
     subject = subject_of(clause)
-    return subject is not None and subject.lower_ in SPEAKER_PRONOUNS and is_future(clause)
+    if subject is None or subject.lower_ not in SPEAKER_PRONOUNS or not is_future(clause):
+        return False
+    return _can_stand_for(subject, subject_of(clause.head))  # "Erdogan warned they would": not he
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
