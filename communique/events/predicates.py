@@ -157,9 +157,10 @@ PERSON_NOUNS_PATH = DATA_DIR / "cameo" / "person_nouns.tsv"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
 # "It" is left out: it stands for a thing or an event as often as for a state.
 ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
-# Force an actor "may", "could" or "would" use "if" another acts is a threat of it (13x), made now.
+# Force, coercion or sanctions an actor "may", "could" or "would" use "if" another acts is a threat
+# of it (13x), made now: "the EU may impose sanctions if the crackdown continues" is 1312.
 CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
-CONDITIONAL_THREAT_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+CONDITIONAL_THREAT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # Nouns by which "the two" or "both" name the last two parties named: "the two armies clashed".
 PAIR_NOUNS = frozenset("side army country nation neighbour neighbor force government state rival".split())
 # Verbs whose object goes both ways between the subject and its partner "with": "exchanged fire
