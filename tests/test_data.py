@@ -83,7 +83,7 @@ def test_data_lexicon_covers_every_root_with_hundreds_of_entries(lexicon):
 def test_data_lexicon_frames_have_codes(lexicon):
     for frame in set(lexicon.frames.values()):
         # An attempt is coded as its act except where CAMEO has an attempt code (185).
-        assert (frame, "*") in lexicon.frame_codes or frame in ("deny", "attempt"), frame
+        assert (frame, "*") in lexicon.frame_codes or frame in ("deny", "attempt", "schedule"), frame
 
 
 def test_data_countries_cover_un_members_and_codes_are_known():
@@ -123,3 +123,13 @@ def test_data_organizations_have_codes():
 def test_data_actor_codes_compose():
     actor = Actor.from_parts("KOR", ("GOV",), name="Kang Kyung-wha")
     assert (actor.code, actor.country, actor.roles) == ("KORGOV", "KOR", ("GOV",))
+
+
+def test_data_person_nouns_name_one_person_not_a_body():
+    from communique.events.predicates import person_nouns
+
+    nouns = person_nouns()
+    assert {"minister", "president", "spokesman"} <= nouns
+    assert all(noun == noun.lower() and " " not in noun for noun in nouns)
+    # Collective nouns take "they" ("the army said they shelled ..."): never listed.
+    assert not nouns & {"army", "government", "ministry", "police", "party", "military"}

@@ -302,6 +302,16 @@ def _placed(source: Actor, place: str) -> Actor:
     return Actor.from_parts(place, source.roles, name=source.name, title=source.title)
 
 
+def _abroad_as_often(source: Actor, target: Actor) -> bool:
+    """Whether force by ``source`` on ``target`` is as often abroad as at home: a state or its army
+    on people who are neither state nor armed group. Police act at home, and an army fights its
+    own rebels ("Nigerian troops killed twenty rebels") as rebels fight their own state."""
+    roles, target_roles = _roles(source), _roles(target)
+    if roles & (NON_STATE_ROLES | POLICE_ROLES) or target_roles & (STATE_ROLES | OPPOSITION_ROLES):
+        return False
+    return not roles or bool(roles & STATE_ROLES)
+
+
 def _domestic(target: Actor, source: Actor, place: str, cameo: str, *, inherits: bool = True) -> Actor:
     """A target of unknown country takes the source's ("Turkish police detained opposition
     leaders"), else the country the sentence places the event in ("a governor in Afghanistan").
@@ -314,8 +324,11 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str, *, inherits:
     if target.country != UNKNOWN_COUNTRY:
         return target
     international = cameo.startswith(INTERNATIONAL_CODES) or not inherits
-    if cameo.startswith(FORCE_CODES) and place:
-        international = True  # the victims of force are where it falls: "an Israeli airstrike on Rafah"
+    if cameo.startswith(FORCE_CODES) and (place or _abroad_as_often(source, target)):
+        # The victims of force are where it falls ("an Israeli airstrike on Rafah"); with no place
+        # named, nothing says a state's army struck its own people: "Russian forces shelled the
+        # town, killing civilians" leaves them unknown.
+        international = True
     country = source.country if source.country not in ("", UNKNOWN_COUNTRY) and not international else place
     if not country:
         return target

@@ -10,10 +10,12 @@ saying gives way to the event of the clause it reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from ..records import Actor, Mention
+from ..tables import DATA_DIR, read_table
 from .lexicon import Entry, Lexicon
 from .syntax import (
     OBLIGATION_AUX,
@@ -101,9 +103,13 @@ DOMESTIC_PLACE_ROOTS = frozenset({"14", "17"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Verbs by which the subject is on the receiving end of its event noun: "Ukraine received military
-# aid from Germany", "the government faced criticism from the UN", "won the backing of the EU".
-# The noun's act is done by whoever it comes from, to the subject.
+# aid from Germany", "the government faced criticism from the UN", "won the backing of the EU", or
+# of a thing the rows of "send" name ("received weapons from Germany"). The act is done by whoever
+# it comes from (GIVER_PREPS, the noun's possessor or "of"), to the subject; with no giver named,
+# there is no event.
 RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
+# Verbs by which the subject is "under" an event noun done to it: "came under pressure from Berlin".
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
 # Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
 # Taliban fighters" is the Taliban's act on the soldiers.
 UNDERGOING_VERBS = frozenset("die perish".split())
@@ -146,9 +152,20 @@ PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "or
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
 SENDING_VERB = "send"
+# The table of head nouns that name one person ("the minister"), for a pronoun's number.
+PERSON_NOUNS_PATH = DATA_DIR / "cameo" / "person_nouns.tsv"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
 # "It" is left out: it stands for a thing or an event as often as for a state.
 ANTECEDENT_NUMBER = {"they": "plural", "he": "person", "she": "person"}
+# Force, coercion or sanctions an actor "may", "could" or "would" use "if" another acts is a threat
+# of it (13x), made now: "the EU may impose sanctions if the crackdown continues" is 1312.
+CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
+CONDITIONAL_THREAT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# Nouns by which "the two" or "both" name the last two parties named: "the two armies clashed".
+PAIR_NOUNS = frozenset("side army country nation neighbour neighbor force government state rival".split())
+# Verbs whose object goes both ways between the subject and its partner "with": "exchanged fire
+# with", "traded accusations with", "swapped prisoners with".
+EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap"})
 # Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
 # "stop fighting", "allowed the opposition to hold a rally".
 STOP_VERBS = frozenset(
@@ -197,6 +214,7 @@ class MentionIndex:
         self.by_head: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_head.setdefault(mention.head, []).append(mention)
+        self.in_order = sorted((m for m in mentions if not m.place), key=lambda m: m.start)
         # Names no table codes, as actors of unknown country: a doer of last resort.
         self.unknown_by_head: dict[int, list[Mention]] = {}
         for mention in unknown or ():
@@ -208,6 +226,24 @@ class MentionIndex:
         if token is None:
             return []
         return _unique([m for member in (token, *token.conjuncts) for m in self.unknown_by_head.get(member.idx, ())])
+
+    def pair_before(self, phrase: Token) -> list[Mention]:
+        """ "Thailand and Cambodia ... The two armies exchanged fire": "the two" or "both" sides,
+        armies or countries are the two actors of different countries named last before the phrase,
+        in its sentence or the one before."""
+        counted = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in phrase.children)
+        if not counted or phrase.lemma_.lower() not in PAIR_NOUNS:
+            return []
+        sentence = phrase.sent
+        start = phrase.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        pair: list[Mention] = []
+        for mention in reversed([m for m in self.in_order if start <= m.start < phrase.idx]):
+            country = mention.actor.country
+            if country not in ("", UNKNOWN_COUNTRY) and country not in {m.actor.country for m in pair}:
+                pair.append(mention)
+            if len(pair) == 2:
+                return pair[::-1]
+        return []
 
     def at(self, token: Token) -> list[Mention]:
         return [m for m in self.by_head.get(token.idx, ()) if not m.place]
@@ -423,10 +459,11 @@ class PredicateFinder:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
-        received = self._received(verb, mentions)
-        if received is not None:
-            return received
         entry, trigger = self._verb_entry(verb, mentions)
+        if entry is None:
+            entry, trigger = self._sent_thing(verb)
+        if entry is None:
+            entry, trigger = self._undergone(verb)
         warned = child_with(verb, "ccomp")
         conditional = warned is not None and _conditional_own_future(warned)
         if entry is not None and entry.cameo.startswith("01") and conditional and warned is not None:
@@ -462,7 +499,8 @@ class PredicateFinder:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
             targets = self._preposition_objects(verb, object_of(verb), mentions, ("to",)) or targets
         targets = self._noun_directed(verb, trigger, entry.cameo, mentions) or targets
-        if _receives(verb, trigger, entry):
+        received = _receives(verb, trigger, entry)
+        if received:
             sources, targets = self._givers(verb, trigger[-1], mentions), sources
             if not sources:
                 return None  # "Ukraine received aid", "the bombing drew protests": from whom is not said
@@ -476,7 +514,10 @@ class PredicateFinder:
                 targets = mentions.places_under(verb)[:1]  # "thousands marched in Santiago": aimed at Chile
         if not sources:
             sources, targets = self._doers_of_thing(verb, entry.cameo, targets, mentions)
-        refined = self.lexicon.refine(entry.cameo, clause_words(verb))
+        if entry.cameo[:2] in FORCE_ROOTS:
+            targets = self._where_struck(verb, targets, mentions)
+        # What is received picks the sub-code, not who gets it: "demonstrators received assurances".
+        refined = self.lexicon.refine(entry.cameo, clause_words(trigger[-1] if received else verb))
         refined = _third_place(refined, mentions.places_under(verb), sources + targets)
         predicate = Predicate(
             head=verb,
@@ -486,19 +527,46 @@ class PredicateFinder:
             targets=targets,
             negated=is_negated(verb),
             specific=bool(entry.pattern),
-            basis="pattern" if entry.pattern else "verb",
+            basis="noun" if received else "pattern" if entry.pattern else "verb",
             consumed={t.i for t in trigger},
-            rule=entry.describe() + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
+            rule=entry.describe()
+            + (f"; {verb.lemma_.lower()} ... from: the giver acts on the receiver" if received else "")
+            + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
         )
         if any(m.rule.startswith(UNNAMED_DOER_RULE) for m in sources):
             predicate.rule += "; the doer is unnamed (---): an event only with --keep-unnamed"
+        if received:
+            # "faces pressure to free the activists": what the pressure is for is not done by its giver.
+            predicate.consumed |= {c.i for c in trigger[-1].children if c.dep_ == "acl" and _infinitive(c)}
+        if self._exchanged_with(verb, targets, mentions):
+            # "Indian troops exchanged fire with Pakistani soldiers": each side on the other.
+            predicate.sources, predicate.targets, predicate.mutual = _unique(sources + targets), [], True
+            predicate.rule += '; exchanged "with": each side on the other'
         if len(sources) > 1 and has_mutual_object(verb):
             # "Armenia and Azerbaijan accused each other": each accused the other, whatever else is named.
             predicate.mutual, predicate.targets = True, []
             predicate.rule += '; done to "each other": each of the subjects on the others'
         if frame == "intend" and complement is not None:
             predicate.modality = "intended"  # "agreed to deepen ties", though "deepen" has no code
-        return self._modality(verb, predicate)
+        return self._modality(verb, predicate, mentions)
+
+    def _where_struck(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> list[Mention]:
+        """Victims of unknown country in a participle clause of a strike on a country or its capital
+        are of that country: "Israeli jets struck Gaza, killing civilians" (PSECVL)."""
+        if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+            return targets
+        # A country or its capital's government, not a group in it ("struck Hamas positions").
+        struck = [m.actor.country for m in self.objects(verb.head, mentions) if m.actor.code[3:] in ("", "GOV")]
+        country = next((c for c in struck if c not in ("", UNKNOWN_COUNTRY)), "")
+        return [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
+
+    def _exchanged_with(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> bool:
+        """Whether the target is the partner of an exchange, named by "with": what is exchanged
+        ("fire", "prisoners", "accusations") goes both ways."""
+        if verb.lemma_.lower() not in EXCHANGE_LEMMAS or not targets:
+            return False
+        partners = self._preposition_objects(verb, object_of(verb), mentions, ("with",))
+        return {m.actor.code for m in partners} == {m.actor.code for m in targets}
 
     def _other_targets(
         self,
@@ -615,7 +683,9 @@ class PredicateFinder:
         """Who does the act a subject receives: "aid from Germany", "criticism by the UN", the
         noun's possessor or "of" ("won the backing of the EU", "secured Germany's support")."""
         found = self._preposition_objects(verb, noun, mentions, GIVER_PREPS)
-        return found or mentions.of_phrase(noun, head=False)
+        # "faces mounting American pressure", "secured Chinese support": the adjective names the giver.
+        adjectives = [m for c in noun.children if c.dep_ == "amod" for m in mentions.at(c)]
+        return found or mentions.of_phrase(noun, head=False) or mentions.at(noun) or _unique(adjectives)
 
     def _unnamed_sources(
         self, verb: Token, cameo: str, mentions: MentionIndex, trigger: list[Token] | None = None
@@ -736,7 +806,7 @@ class PredicateFinder:
                 return True
         return False
 
-    def _modality(self, verb: Token, predicate: Predicate) -> Predicate:
+    def _modality(self, verb: Token, predicate: Predicate, mentions: MentionIndex) -> Predicate:
         """Futures are intents (03x), refused futures rejections (12x); negation and "could" are kept apart."""
         if is_future(verb) and predicate.negated:
             # "would not provide support": refusing to act is a rejection, asserted.
@@ -754,15 +824,49 @@ class PredicateFinder:
                 predicate.rule += f"; future tense -> intent {predicate.cameo}"
         if predicate.negated:
             predicate.modality = "negated"
+        elif self._conditional_force(verb, predicate, mentions):
+            return predicate
         elif is_hypothetical(verb):
             predicate.modality = "hypothetical"
         return predicate
 
+    def _conditional_force(self, verb: Token, predicate: Predicate, mentions: MentionIndex) -> bool:
+        """ "Hezbollah may strike Israel if the bombing continues", "Pakistan could retaliate if India
+        strikes again": force an actor says it may use on a condition is a threat (13x), made now,
+        aimed at its target or else at whoever the condition names. Turns ``predicate`` into it."""
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        # "said it could strike if ...": the parser often hangs the condition on the verb of saying.
+        holders = (verb, verb.head) if verb.dep_ == "ccomp" else (verb,)
+        condition = next((c for holder in holders for c in holder.children if is_condition(c)), None)
+        subject = subject_of(verb)
+        # "said it could strike": "it" is the speaker, made the source when the report is read.
+        speaker = verb.dep_ == "ccomp" and subject is not None and subject.lower_ in SPEAKER_PRONOUNS
+        if condition is None or not auxiliaries & CONDITIONAL_AUX or is_condition(verb):
+            return False
+        if verb.dep_ == "ccomp" and not speaker:
+            return False  # "analysts said Iran could strike if ...": another's guess, no threat
+        if not predicate.sources and not speaker:
+            return False
+        if "have" in auxiliaries:
+            return False  # "would have invaded if ...": what did not happen, no threat
+        threat = self.lexicon.frame_code("threaten", predicate.cameo)
+        if predicate.cameo[:2] not in CONDITIONAL_THREAT_ROOTS or not threat:
+            return False
+        if not predicate.targets:
+            named = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
+            doers = {m.actor.code for m in predicate.sources}
+            predicate.targets = [m for m in named if m.actor.code not in doers]
+        predicate.rule += f'; its own force on an "if" -> threat {threat}'
+        predicate.cameo, predicate.modality = threat, "asserted"
+        return True
+
     def _verb_entry(self, verb: Token, mentions: MentionIndex) -> tuple[Entry | None, list[Token]]:
         """The lexicon entry for a verb: its own, or its object noun's after a light verb."""
         words, word_tokens = frame_words(verb)
-        if mentions.of_phrase(object_of(verb), inside=False):
-            words.add(ACTOR_WORD)  # a pattern may ask for an object that names an actor
+        obj = object_of(verb)
+        if mentions.of_phrase(obj, inside=False) and obj is not None and obj.lemma_.lower() not in self.lexicon.nouns:
+            # A pattern may ask for an object that names an actor; "an IMF loan" names an act.
+            words.add(ACTOR_WORD)
         lemma = verb.lemma_.lower()
         entry = self.lexicon.match_verb(lemma, words)
         # A verb the lexicon lacks, a light verb ("held talks") or one that enacts its object
@@ -780,8 +884,10 @@ class PredicateFinder:
         return entry, sorted(trigger, key=lambda t: t.i)
 
     def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
-        if frame == "intend" and mentions.of_phrase(object_of(verb)):
-            frame = "appeal"  # "wants Putin to attack": an intention for someone else is an appeal
+        if frame == "intend" and mentions.of_phrase(object_of(verb)) and not _passive(verb):
+            # "wants Putin to attack": an intention for someone else is an appeal; "Putin is
+            # scheduled to attend" is Putin's own.
+            frame = "appeal"
         code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
         code = self.lexicon.refine(code, clause_words(wrapped.head) | clause_words(verb))
         sources = self.subjects(verb, mentions) or wrapped.sources
@@ -795,7 +901,7 @@ class PredicateFinder:
         negated = is_negated(verb)
         # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
         # An appeal or demand is made, and what it asks for is "demanded", not done.
-        modality = "intended" if frame == "intend" and not code.startswith("13") else "asserted"
+        modality = "intended" if frame in ("intend", "schedule") and not code.startswith("13") else "asserted"
         if frame in ("appeal", "demand"):
             modality = "demanded"
         if frame == "deny":
@@ -879,7 +985,8 @@ class PredicateFinder:
         if subject is None and inner.cameo.startswith("01"):
             subject = child_with(inner.head, "nsubjpass")  # "NATO said it was concerned": who feels is the speaker
         if speakers and subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
-            sources = speakers  # "Seoul said it would send aid": "it" is the speaker
+            # "Seoul said it would send aid": "it" is the speaker; not "they" for one minister.
+            sources = speakers if _can_stand_for(subject, subject_of(verb)) else []
         elif speakers and subject is not None and _owned_by_pronoun(subject):
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
@@ -918,39 +1025,27 @@ class PredicateFinder:
             rule=f"{inner.rule}; reported by {speaker or verb.text}, the report's own event wins over a statement",
         )
 
-    def _received(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
-        """ "Iraqi troops received weapons from the United States": an event noun got from
-        someone is the giver's act on the receiver, the same event seen from its target."""
+    def _undergone(self, verb: Token) -> tuple[Entry | None, list[Token]]:
+        """ "came under pressure from Berlin", "is under growing pressure from Brussels": an event
+        noun the subject is "under" is done to it, by whoever it comes from (see ``_receives``)."""
+        if verb.lemma_.lower() not in UNDER_VERBS:
+            return None, []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+            noun = child_with(prep, "pobj")
+            entry = self.lexicon.match_noun(noun.lemma_.lower(), modifier_words(noun)) if noun is not None else None
+            if noun is not None and entry is not None:
+                return entry, [verb, noun]
+        return None, []
+
+    def _sent_thing(self, verb: Token) -> tuple[Entry | None, list[Token]]:
+        """What a verb of receiving got when its object has no noun row: "received weapons" is
+        their sending, by the rows of "send" that name it (a bare "send" is not enough: "received a
+        letter"). Who sent it is found as for any received act (see ``_receives``)."""
         obj = object_of(verb)
-        if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or child_with(verb, "nsubjpass") is not None:
-            return None
-        entry = self.lexicon.match_noun(obj.lemma_.lower(), modifier_words(obj))
-        if entry is None:
-            # "received weapons from Germany" is Germany's sending them: what is sent, by the
-            # rows of "send" that name it (a bare "send" is not enough: "received a letter").
-            sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
-            entry = sent if sent is not None and sent.pattern else None
-        givers = self._preposition_objects(verb, obj, mentions, ("from",))
-        receivers = self.subjects(verb, mentions)
-        if entry is None or not givers or not receivers:
-            return None
-        if self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0]) is not None:
-            return None  # a row of the verb's own: "received a delegation from Cairo" hosts it (043)
-        # What is given picks the sub-code, not who gets it: "demonstrators received assurances".
-        refined = self.lexicon.refine(entry.cameo, clause_words(obj))
-        predicate = Predicate(
-            head=verb,
-            cameo=refined,
-            trigger=[verb, obj],
-            sources=givers,
-            targets=receivers,
-            negated=is_negated(verb),
-            basis="noun",
-            consumed={verb.i, obj.i},
-            rule=f"{entry.describe()}; {verb.lemma_.lower()} ... from: the giver acts on the receiver"
-            + (f"; refined to {refined} by the clause's words" if refined != entry.cameo else ""),
-        )
-        return self._modality(verb, predicate)
+        if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or obj.dep_ not in ("dobj", "obj"):
+            return None, []
+        sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
+        return (sent, [verb, obj]) if sent is not None and sent.pattern else (None, [])
 
     def _sent_away(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
         """ "ordered the UN peacekeepers to leave the country" expels them, as "ordered the UN
@@ -977,7 +1072,7 @@ class PredicateFinder:
             rule=f"{entry.describe()}; told to {complement.lemma_.lower()}, sent out"
             + (f"; refined to {code} by the clause's words" if code != entry.cameo else ""),
         )
-        return self._modality(verb, predicate)
+        return self._modality(verb, predicate, mentions)
 
     def _uncoded_request(
         self, verb: Token, frame: str | None, complement: Token | None, mentions: MentionIndex
@@ -986,6 +1081,8 @@ class PredicateFinder:
         actor to act is an appeal (020) or a demand (100) even when the act asked has no code."""
         if frame not in ("appeal", "demand", "intend") or complement is None:
             return None
+        if frame == "intend" and _passive(verb):
+            return None  # "the vote is scheduled to take place": one's own uncoded act
         addressee = mentions.of_phrase(object_of(verb), inside=False) or mentions.of_phrase(on_object(verb))
         if not addressee and complement.dep_ == "ccomp":
             addressee = mentions.of_phrase(subject_of(complement), inside=False)
@@ -1063,7 +1160,12 @@ class PredicateFinder:
         subject = subject_of(verb)
         if subject is not None:
             # A name no table codes still acts: its event is kept with the country unknown.
-            return mentions.of_phrase(subject) or mentions.unknown_at(subject) or _antecedent(subject, mentions)
+            return (
+                mentions.of_phrase(subject)
+                or mentions.unknown_at(subject)
+                or _antecedent(subject, mentions)
+                or mentions.pair_before(subject)
+            )
         joined = _joined_to(verb)
         if joined is not None:
             return _stolen_subject(verb, mentions) or self.subjects(joined, mentions)  # "met and signed"
@@ -1258,6 +1360,26 @@ def _antecedent(pronoun: Token, mentions: MentionIndex) -> list[Mention]:
     return []
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Head nouns that name one person (data/cameo/person_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_table(PERSON_NOUNS_PATH, ("noun", "example")))
+
+
+def _can_stand_for(pronoun: Token, speaker: Token | None) -> bool:
+    """Whether a pronoun can stand for the speaker's phrase by number: "they" not for one person
+    ("the Iranian minister said they attacked"), "he" and "she" not for a country or a body."""
+    if speaker is None or speaker.pos_ == "PRON":
+        return True
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    person = not plural and (speaker.ent_type_ == "PERSON" or speaker.lemma_.lower() in person_nouns())
+    if pronoun.lower_ == "they":
+        return not person
+    if pronoun.lower_ in ("he", "she"):
+        return person or (not plural and speaker.ent_type_ not in ("GPE", "ORG", "NORP"))
+    return True
+
+
 def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     """Whether a pattern word names something of the source's own, not the target.
 
@@ -1282,6 +1404,10 @@ def _joined_to(verb: Token) -> Token | None:
     return verb.doc[above] if above is not None else None
 
 
+def _passive(verb: Token) -> bool:
+    return child_with(verb, "nsubjpass") is not None
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -1298,10 +1424,12 @@ def _undergoes(verb: Token, trigger: list[Token]) -> bool:
 
 
 def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
-    """Whether a verb of receiving takes its code from its object noun ("received aid"); not from
-    its own row ("received inspectors" is the host's act)."""
+    """Whether a verb of receiving takes its code from its object noun ("received aid") or from a
+    row of "send" ("received weapons"); not from its own row ("received inspectors" is the host's act)."""
     noun = trigger[-1] if trigger else verb
     lemma = verb.lemma_.lower()
+    if lemma in UNDER_VERBS and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return True  # "came under pressure from Berlin"
     return lemma in RECEIVING_VERBS and entry.lemma != lemma and noun.i != verb.i and noun.dep_ in ("dobj", "obj")
 
 
@@ -1358,7 +1486,9 @@ def _conditional_own_future(clause: Token) -> bool:
 def _own_future(clause: Token) -> bool:
     """ "(warned) that it would respond", "(warned) we will act": the speaker's own future act."""
     subject = subject_of(clause)
-    return subject is not None and subject.lower_ in SPEAKER_PRONOUNS and is_future(clause)
+    if subject is None or subject.lower_ not in SPEAKER_PRONOUNS or not is_future(clause):
+        return False
+    return _can_stand_for(subject, subject_of(clause.head))  # "Erdogan warned they would": not he
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
