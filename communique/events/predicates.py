@@ -116,7 +116,7 @@ UNDERGOING_VERBS = frozenset("die perish".split())
 # The prepositions that name where a received act comes from.
 GIVER_PREPS = ("from", "by")
 # Acts whose unnamed doer is taken from where they happen: coercion and investigation
-# ("was put under investigation in Italy") are the state's, protest the country's civilians'.
+# ("was put under investigation in Greece") are the state's, protest the country's civilians'.
 UNNAMED_STATE_ROOTS = frozenset({"09", "17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
@@ -288,7 +288,7 @@ class MentionIndex:
         return found
 
     def _country_owning(self, token: Token) -> list[Mention]:
-        """ "in Kenya's capital", "Syria's second city", "the capital city of Algiers": a country
+        """ "in Kenya's capital", "Syria's second city", "the port city of Mombasa": a country
         owning a place, or a capital naming it, is where it is."""
         if token.lemma_.lower() not in PLACE_NOUNS:
             return []
@@ -698,7 +698,7 @@ class PredicateFinder:
         """
         places = mentions.places_under(verb)
         for word in (t for t in trigger or () if t.i != verb.i and not places):
-            places = mentions.places_under(word)  # "put under investigation in Italy"
+            places = mentions.places_under(word)  # "put under investigation in Greece"
         if not places:
             return []
         if cameo[:2] in UNNAMED_STATE_ROOTS and child_with(verb, "nsubjpass") is not None:
