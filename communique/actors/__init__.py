@@ -277,10 +277,14 @@ class ActorCoder:
         hit = hit_at.get(token.i)
         if hit is None:
             # A city the parser's entity tagger may have missed ("bombed Aleppo"), but not a
-            # name it knows to be a person's or an organisation's.
-            if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC") or token.ent_iob_ == "I":
+            # name it knows to be a person's, nor a longer organisation's name ("Kharkiv
+            # Tractor Plant"); the small English model calls many one-word cities an
+            # organisation ("attacked Kharkiv").
+            if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC", "ORG") or token.ent_iob_ == "I":
                 return ""
             ent = ents_at.get(token.i)
+            if token.ent_type_ == "ORG" and (ent is None or len(ent) > 1):
+                return ""
             return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
