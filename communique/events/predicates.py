@@ -39,6 +39,7 @@ from .syntax import (
     prefix_of,
     subject_of,
     unprefixed,
+    verb_objects,
 )
 
 # Verbs that take their meaning from their object noun ("held talks", "launched an attack").
@@ -558,7 +559,7 @@ class PredicateFinder:
         # A country or its capital's government, not a group in it ("struck Hamas positions").
         struck = [m.actor.country for m in self.objects(verb.head, mentions) if m.actor.code[3:] in ("", "GOV")]
         country = next((c for c in struck if c not in ("", UNKNOWN_COUNTRY)), "")
-        return [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
+        return _placed_unknown(targets, country)
 
     def _exchanged_with(self, verb: Token, targets: list[Mention], mentions: MentionIndex) -> bool:
         """Whether the target is the partner of an exchange, named by "with": what is exchanged
@@ -711,7 +712,6 @@ class PredicateFinder:
     def _conditional_threat(self, verb: Token, clause: Token, mentions: MentionIndex) -> Predicate | None:
         sources = self.subjects(verb, mentions)
         condition = next(c for c in clause.children if is_condition(c))
-        targets = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
         if not sources:
             return None
         code = self.lexicon.frame_code("threaten", "") or "130"
@@ -720,7 +720,7 @@ class PredicateFinder:
             cameo=code,
             trigger=[verb, clause],
             sources=sources,
-            targets=[m for m in targets if m.actor.code not in {s.actor.code for s in sources}],
+            targets=_condition_targets(condition, sources, mentions),
             negated=is_negated(verb),
             basis="frame",
             consumed={verb.i, clause.i, condition.i},
@@ -741,7 +741,7 @@ class PredicateFinder:
         subject = subject_of(verb)
         if subject is not None and subject.pos_ == "PRON":
             return [], targets  # "they attacked": whom "they" are is a matter for coreference
-        if subject is None and not child_with(verb, "nsubjpass"):
+        if subject is None and not _passive(verb):
             between = self._preposition_objects(verb, None, mentions, ("between", "among"))
             if len(between) > 1:  # "fighting between the army and rebels": each side on the other
                 return between, []
@@ -853,9 +853,7 @@ class PredicateFinder:
         if predicate.cameo[:2] not in CONDITIONAL_THREAT_ROOTS or not threat:
             return False
         if not predicate.targets:
-            named = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
-            doers = {m.actor.code for m in predicate.sources}
-            predicate.targets = [m for m in named if m.actor.code not in doers]
+            predicate.targets = _condition_targets(condition, predicate.sources, mentions)
         predicate.rule += f'; its own force on an "if" -> threat {threat}'
         predicate.cameo, predicate.modality = threat, "asserted"
         return True
@@ -955,7 +953,7 @@ class PredicateFinder:
         sources = self.subjects(verb, mentions)
         targets = mentions.of_phrase(subject_of(clause))
         # "stressed that the sanctions must be lifted": a passive demand is addressed to no one named.
-        addressed = bool(targets) or child_with(clause, "nsubjpass") is not None
+        addressed = bool(targets) or _passive(clause)
         if not sources or not addressed:
             return None
         code = self.lexicon.frame_code("demand", inner.cameo if inner else "") or "100"
@@ -990,7 +988,7 @@ class PredicateFinder:
         elif speakers and subject is not None and _owned_by_pronoun(subject):
             # "Israel said its jets struck ...": the speaker's own jets.
             country = speakers[0].actor.country
-            sources = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in sources]
+            sources = _placed_unknown(sources, country)
             # "The army said its aircraft struck ...": means no table codes are the speaker's.
             sources = sources or speakers
         targets = inner.targets
@@ -1000,7 +998,7 @@ class PredicateFinder:
         elif speakers and passive is not None and _owned_by_pronoun(passive):
             # "Kyiv said three of its soldiers were killed": the speaker's own soldiers.
             country = speakers[0].actor.country
-            targets = [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in targets]
+            targets = _placed_unknown(targets, country)
         if not sources and speakers and _announces_own(inner, passive) and _speaks_for_a_state(speakers[0].actor):
             # "Tehran said two French nationals had been released": a state announcing a release,
             # a visit or aid done with no named doer announces its own act.
@@ -1232,7 +1230,7 @@ class PredicateFinder:
         found = self._preposition_objects(noun, None, mentions, ("by",))
         for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and not found):
             found = mentions.of_phrase(child_with(child_with(clause, "agent"), "pobj"))
-        if not found and verb is not None and child_with(verb, "nsubjpass") is None:
+        if not found and verb is not None and not _passive(verb):
             # "denounced the shelling by Russian troops of ...", its "by" hung on the active verb.
             by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             found = mentions.of_phrase(child_with(by, "pobj"))
@@ -1353,11 +1351,16 @@ def _antecedent(pronoun: Token, mentions: MentionIndex) -> list[Mention]:
     for token in candidates:
         if token is None or token.pos_ == "PRON":
             continue
-        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        plural = _plural(token)
         person = token.ent_type_ == "PERSON" or token.tag_ in ("NN", "NNP")
         if {"plural": plural, "person": not plural and person}[number]:
             return mentions.of_phrase(token)
     return []
+
+
+def _plural(phrase: Token) -> bool:
+    """Whether a phrase names more than one: a plural noun, or nouns joined ("Russia and China")."""
+    return phrase.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in phrase.children)
 
 
 @cache
@@ -1371,7 +1374,7 @@ def _can_stand_for(pronoun: Token, speaker: Token | None) -> bool:
     ("the Iranian minister said they attacked"), "he" and "she" not for a country or a body."""
     if speaker is None or speaker.pos_ == "PRON":
         return True
-    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    plural = _plural(speaker)
     person = not plural and (speaker.ent_type_ == "PERSON" or speaker.lemma_.lower() in person_nouns())
     if pronoun.lower_ == "they":
         return not person
@@ -1453,13 +1456,16 @@ def _announces_own(inner: Predicate, passive: Token | None) -> bool:
 def _acts_on_own(verb: Token) -> bool:
     """Whether a verb's object, or the object of its preposition, is owned by "its", "their" or
     "our": "violated its airspace", "fired rockets at their towns"."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    objects += [item for c in verb.children if c.dep_ == "prep" for item in c.children if item.dep_ == "pobj"]
-    return any(_owned_by_pronoun(item) for item in objects)
+    return any(_owned_by_pronoun(item) for item in verb_objects(verb))
 
 
 def _owned_by_pronoun(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in noun.children)
+
+
+def _placed_unknown(mentions: list[Mention], country: str) -> list[Mention]:
+    """The mentions, those of unknown country given ``country``: "its soldiers" of the speaker's."""
+    return [_of_country(m, country) if m.actor.country == UNKNOWN_COUNTRY else m for m in mentions]
 
 
 def _of_country(mention: Mention, country: str) -> Mention:
@@ -1476,6 +1482,14 @@ def _speaks_for_a_state(actor: Actor) -> bool:
         and not set(actor.roles) & REPORTING_ROLES
         or (actor.code.startswith("IGO") and not set(actor.roles) & REPORTING_ROLES)
     )
+
+
+def _condition_targets(condition: Token, sources: list[Mention], mentions: MentionIndex) -> list[Mention]:
+    """Whom a threat made on a condition is aimed at: who the condition says would act ("if India
+    strikes again", "unless the envoy is recalled"), other than the threatening side."""
+    named = mentions.of_phrase(subject_of(condition)) or mentions.of_phrase(child_with(condition, "nsubjpass"))
+    doers = {m.actor.code for m in sources}
+    return [m for m in named if m.actor.code not in doers]
 
 
 def _conditional_own_future(clause: Token) -> bool:

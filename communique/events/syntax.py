@@ -185,12 +185,17 @@ def _in_long_name(token: Token) -> bool:
     return token.ent_iob_ == "I" or following
 
 
+def verb_objects(verb: Token) -> list[Token]:
+    """A verb's direct objects and the objects of its prepositions: "violated its airspace",
+    "fired at their towns"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return objects + [item for c in verb.children if c.dep_ == "prep" for item in c.children if item.dep_ == "pobj"]
+
+
 def has_mutual_object(verb: Token) -> bool:
     """Whether a verb's object is "each other" or "one another": "accused each other of shelling",
     "fought with one another"."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    objects += [item for c in verb.children if c.dep_ == "prep" for item in c.children if item.dep_ == "pobj"]
-    for item in objects:
+    for item in verb_objects(verb):
         words = {item.lower_, *(c.lower_ for c in item.children if c.dep_ == "det")}
         if words in ({"other", "each"}, {"one", "another"}):
             return True
