@@ -107,6 +107,12 @@ def code(
     workers: Annotated[
         int, typer.Option(min=1, help="Processes to code in; with --engine dask, local cluster workers.")
     ] = 1,
+    worker_stories: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Stories a --workers process codes before a fresh one replaces it (flat memory); 0: never."
+        ),
+    ] = 20_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Stories parsed and stored together (one transaction).")] = 64,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
     scheduler: Annotated[
@@ -176,6 +182,7 @@ def code(
         raise typer.BadParameter(f"use one of {', '.join(QUAD_SCHEMES)}", param_hint="--quad-scheme")
     settings = Settings(
         workers=workers,
+        worker_stories=worker_stories,
         batch_size=batch_size,
         max_chars=max_chars,
         max_sentences=max_sentences,

@@ -9,12 +9,16 @@ calling process only reads and stores. Results come back in input order, so a
 run with N workers writes the same events, byte for byte, as a run with one.
 
 Memory stays bounded: at most ``IN_FLIGHT`` batches a worker are sent ahead of
-the one being consumed, whatever the length of the input.
+the one being consumed, whatever the length of the input; and after about
+``settings.worker_stories`` stories a worker, fresh workers take over, since a
+worker process keeps some memory its C libraries freed (the way gunicorn's
+``max_requests`` or Celery's ``max_tasks_per_child`` do it).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -74,14 +78,37 @@ class CodingPool:
 
     def __init__(self, settings: Settings, *, lexicon: Lexicon | None = None) -> None:
         self.workers = settings.workers
+        self.settings, self.lexicon = settings, lexicon
+        # Tasks one set of workers codes before a fresh set takes over (0: never).
+        self.tasks_per_set = math.ceil(settings.worker_stories * self.workers / STORIES_PER_TASK)
+        self.tasks_given = 0
+        self.sets_started = 0
+        self.executor = self._start_set()
+
+    def _start_set(self) -> ProcessPoolExecutor:
+        self.sets_started += 1
         # spawn, not fork: the calling process may hold threads (a progress bar, a
         # server's thread pool) whose locks a forked child would inherit held.
-        self.executor = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_coder,
-            initargs=(settings, lexicon),
+            initargs=(self.settings, self.lexicon),
         )
+
+    def _submit(self, batch: list[Article]) -> Future[list[Outcome]]:
+        """Hand a batch to the current workers, first starting fresh ones if these have coded their share.
+
+        The old set finishes the batches it holds (their results are read in
+        order as before) and its processes exit after; ProcessPoolExecutor's own
+        max_tasks_per_child can stall on Python 3.11 (CPython issue 115634).
+        """
+        if self.tasks_per_set and self.tasks_given >= self.tasks_per_set:
+            self.executor.shutdown(wait=False)
+            self.executor = self._start_set()
+            self.tasks_given = 0
+        self.tasks_given += 1
+        return self.executor.submit(_code_batch, batch)
 
     def warm(self) -> None:
         """Start every worker and wait until each has loaded its Coder."""
@@ -102,7 +129,7 @@ class CodingPool:
                     batch = list(islice(stream, STORIES_PER_TASK))
                     if not batch:
                         break
-                    pending.append(self.executor.submit(_code_batch, batch))
+                    pending.append(self._submit(batch))
                 if not pending:
                     return
                 for kind, value in pending.popleft().result():

@@ -40,3 +40,21 @@ def test_pool_two_workers_code_as_one_in_input_order_and_stop_when_closed(coder)
     assert expected[1] == ["too long: article is 35,000 characters, more than the limit of 20,000"]
     assert len(expected[0]) == 10 and sum(len(events) for _, events in expected[0]) > 10
     assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_pool_fresh_workers_take_over_after_their_share_and_code_as_one(coder):
+    # Issue 8: workers keep memory their C libraries freed; replacing them bounds a long job's memory.
+    articles = list(read_articles([SAMPLES]))
+    settings = Settings(workers=2, worker_stories=8)  # a set of two workers codes 16 stories, then a fresh set
+    expected = coded(Coder(Settings(), nlp=coder.nlp), articles)
+    before = {child.pid for child in psutil.Process().children()}
+    seen: set[int] = set()
+    with Coder(settings) as pooled:
+        stories, errors = [], []
+        for article, events in pooled.pipe(articles, on_error=errors.append):
+            stories.append((article.id, events))
+            seen |= {child.pid for child in psutil.Process().children() if child.pid not in before and spawned(child)}
+        assert (stories, errors) == expected
+        assert pooled._pool is not None and pooled._pool.sets_started == 2
+    assert len(articles) == 30 and len(seen) >= 3  # the first set's two workers, and at least one of the next
+    assert not [pid for pid in seen if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
