@@ -436,6 +436,11 @@ class PredicateFinder:
                         or self.lexicon.frames[lemma] in ("appeal", "demand")
                     ):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
+            if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma) in ("appeal", "demand"):
+                # "its demand that Israel ease the curbs", "a call to free the crew": asked for, not done.
+                for child in token.children:
+                    if child.dep_ == "acl" and (child.pos_ == "VERB" or child.pos_ == "AUX"):
+                        found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
         return found
 
     # -- verbs ---------------------------------------------------------------
@@ -456,11 +461,15 @@ class PredicateFinder:
         if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
             # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
             frame, complement = self.lexicon.frames[adjective.lemma_.lower()], child_with(adjective, "xcomp")
+        if frame and complement is not None and self._no_event(complement, mentions):
+            return None  # "vowed to fight corruption": a pledge about no event is none either
         if frame and complement is not None:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb, mentions)
+        if entry is not None and entry.no_event:
+            return None  # the table says these words are no event ("fled the war")
         if entry is None:
             entry, trigger = self._sent_thing(verb)
         if entry is None:
@@ -881,6 +890,11 @@ class PredicateFinder:
         trigger = [verb] + [word_tokens[w] for w in sorted(entry.pattern) if w in word_tokens]
         return entry, sorted(trigger, key=lambda t: t.i)
 
+    def _no_event(self, verb: Token, mentions: MentionIndex) -> bool:
+        """Whether a table row says this verb, with its words, is no event."""
+        entry, _ = self._verb_entry(verb, mentions)
+        return entry is not None and entry.no_event
+
     def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
         if frame == "intend" and mentions.of_phrase(object_of(verb)) and not _passive(verb):
             # "wants Putin to attack": an intention for someone else is an appeal; "Putin is
@@ -904,6 +918,8 @@ class PredicateFinder:
             modality = "demanded"
         if frame == "deny":
             code, negated = wrapped.cameo, True
+        if is_condition(verb):
+            modality = "hypothetical"  # "... unless the president agrees to step down": a condition, not an act
         return Predicate(
             head=verb,
             cameo=code,

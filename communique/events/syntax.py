@@ -126,6 +126,8 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
             found.setdefault(child.lower_, child)
         if child.dep_ in ("ccomp", "advcl"):  # "called for more crossings to be opened": the clause's "for"
             found.update({c.lower_: c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"})
+        if _hyphened_to(child, verb):  # "test-fired": the "test" says what kind of firing
+            found.setdefault(child.lemma_.lower(), child)
     obj = object_of(verb)
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         obj = verb.head  # "sanctions imposed by the EU", "protests called by the opposition"
@@ -143,6 +145,14 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                         if item.dep_ == "pobj":
                             found.setdefault(item.lemma_.lower(), item)
     return set(found), found
+
+
+def _hyphened_to(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is joined to the verb by a hyphen, as "test" in "test-fired"."""
+    if word.i != verb.i - 2:
+        return False
+    hyphen = verb.doc[verb.i - 1]
+    return hyphen.text == "-" and not word.whitespace_ and not hyphen.whitespace_
 
 
 def _add_phrase_words(preposition: Token, found: dict[str, Token]) -> None:
@@ -203,7 +213,14 @@ def has_mutual_object(verb: Token) -> bool:
 
 
 def is_negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children)
+    """ "did not meet", "never attacked", and "accepted no refugees": an object with "no" is a
+    negated act, as "did not accept refugees" is."""
+    if any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children):
+        return True
+    return any(
+        child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        for child in verb.children
+    )
 
 
 def is_future(verb: Token) -> bool:
