@@ -461,6 +461,8 @@ class PredicateFinder:
         if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
             # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
             frame, complement = self.lexicon.frames[adjective.lemma_.lower()], child_with(adjective, "xcomp")
+        if frame is None:
+            frame, complement = self._noun_frame(verb)
         if frame and complement is not None and self._no_event(complement, mentions):
             return None  # "vowed to fight corruption": a pledge about no event is none either
         if frame and complement is not None:
@@ -890,6 +892,23 @@ class PredicateFinder:
         trigger = [verb] + [word_tokens[w] for w in sorted(entry.pattern) if w in word_tokens]
         return entry, sorted(trigger, key=lambda t: t.i)
 
+    def _noun_frame(self, verb: Token) -> tuple[str | None, Token | None]:
+        """A frame named by the verb's object, and its clause: "reached a consensus to share data",
+        "repeated its demand that Egypt lift the curbs". Only for a verb that itself says no more
+        than a statement; "signed an agreement to build a pipeline" stays the signing (057)."""
+        noun = object_of(verb)
+        frame = self.lexicon.frames.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
+        if noun is None or frame is None or verb.lemma_.lower() in RECEIVING_VERBS:
+            return None, None  # "faces pressure to help Iran": what is received is the giver's act
+        own = self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0])
+        if own is not None and not own.cameo.startswith("01"):
+            return None, None
+        # The parser hangs the clause as "acl", or as "relcl" when it has its own "to".
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None or not any(c.lower_ in ("to", "that") for c in clause.children if c.dep_ in ("aux", "mark")):
+            return None, None
+        return frame, clause
+
     def _no_event(self, verb: Token, mentions: MentionIndex) -> bool:
         """Whether a table row says this verb, with its words, is no event."""
         entry, _ = self._verb_entry(verb, mentions)
@@ -907,7 +926,7 @@ class PredicateFinder:
         if frame in ("appeal", "demand"):
             # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".
             addressee = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(on_object(verb))
-            if not addressee and wrapped.head.dep_ == "ccomp":
+            if not addressee and wrapped.head.dep_ in ("ccomp", "acl"):
                 addressee = mentions.of_phrase(subject_of(wrapped.head))
             targets = addressee or targets
         negated = is_negated(verb)
