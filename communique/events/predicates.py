@@ -27,6 +27,7 @@ from .syntax import (
     event_noun_slots,
     frame_words,
     has_mutual_object,
+    is_awaited,
     is_condition,
     is_future,
     is_hypothetical,
@@ -142,7 +143,7 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
 # Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
 # saying that press it as a demand rather than an appeal.
-NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance"})
+NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance", "obligation", "duty"})
 EMPHATIC_VERBS = frozenset({"stress", "emphasize", "emphasise", "underline", "underscore", "insist", "reiterate"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
@@ -903,8 +904,11 @@ class PredicateFinder:
         own = self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0])
         if own is not None and not own.cameo.startswith("01"):
             return None, None
-        # The parser hangs the clause as "acl", or as "relcl" when it has its own "to".
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")), None)
+        # The parser hangs the clause on the noun as "acl", or "relcl" when it has its own "to",
+        # or on the verb as a purpose ("took steps to lift").
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+        clause = next((c for c in clauses if c.pos_ in ("VERB", "AUX")), None)
         if clause is None or not any(c.lower_ in ("to", "that") for c in clause.children if c.dep_ in ("aux", "mark")):
             return None, None
         return frame, clause
@@ -937,7 +941,7 @@ class PredicateFinder:
             modality = "demanded"
         if frame == "deny":
             code, negated = wrapped.cameo, True
-        if is_condition(verb):
+        if is_condition(verb) or is_awaited(verb):
             modality = "hypothetical"  # "... unless the president agrees to step down": a condition, not an act
         return Predicate(
             head=verb,
@@ -962,7 +966,9 @@ class PredicateFinder:
         if need is None or need.lemma_.lower() not in NEED_NOUNS:
             return None
         wrapped = None
-        for child in need.children:
+        # "stressed the duty of Bolivia to free them": the parser may hang the clause on the verb.
+        hung = [c for c in verb.children if c.dep_ == "xcomp"] if need.dep_ == "dobj" else []
+        for child in [*need.children, *hung]:
             if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
                 wrapped = self.code_clause(child, mentions, memo)
             elif child.dep_ == "prep" and child.lower_ == "for" and wrapped is None:

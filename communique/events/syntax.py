@@ -24,6 +24,8 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW"})
 # Words that make a clause the condition of another: what it says has not happened.
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Marks of a time clause whose present tense tells of the future ("until the envoy arrives").
+AWAITING_MARKS = frozenset({"until", "till", "before"})
 # Words that put an event before the story's news: "since the summit in February",
 # "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
 # out: "before the vote" as often looks ahead.
@@ -235,9 +237,19 @@ def is_hypothetical(verb: Token) -> bool:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if auxiliaries & HYPOTHETICAL_AUX:
         return True
-    if is_condition(verb):
+    if is_condition(verb) or is_awaited(verb):
         return True
     return "would" in auxiliaries and verb.dep_ != "ccomp"
+
+
+def is_awaited(verb: Token) -> bool:
+    """ "... until a new government takes over", "before they disarm": a present tense after
+    "until" or "before" tells of what has not happened yet."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in verb.children)
+    )
 
 
 def is_condition(verb: Token) -> bool:
