@@ -26,6 +26,7 @@ from .syntax import (
     complement_clause,
     event_noun_slots,
     frame_words,
+    gerund_complement,
     has_mutual_object,
     is_awaited,
     is_condition,
@@ -457,11 +458,12 @@ class PredicateFinder:
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
-        complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame)
+        complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame) or gerund_complement(verb)
         adjective = child_with(verb, "acomp")
         if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
-            # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
-            frame, complement = self.lexicon.frames[adjective.lemma_.lower()], child_with(adjective, "xcomp")
+            # "was ready to continue its mediation", "is committed to opening its markets": the adjective is the frame.
+            frame = self.lexicon.frames[adjective.lemma_.lower()]
+            complement = child_with(adjective, "xcomp") or gerund_complement(adjective)
         if frame is None:
             frame, complement = self._noun_frame(verb)
         if frame and complement is not None and self._no_event(complement, mentions):
@@ -926,6 +928,8 @@ class PredicateFinder:
         code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
         code = self.lexicon.refine(code, clause_words(wrapped.head) | clause_words(verb))
         sources = self.subjects(verb, mentions) or wrapped.sources
+        if not sources and frame == "intend" and _passive(verb):
+            sources = mentions.of_phrase(child_with(verb, "nsubjpass"))  # "Japan is committed to providing aid"
         targets = wrapped.targets
         if frame in ("appeal", "demand"):
             # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".

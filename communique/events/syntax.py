@@ -92,6 +92,17 @@ def complement_clause(verb: Token, frame: str | None) -> Token | None:
     return clause if frame in ("demand", "appeal") or infinitive else None
 
 
+def gerund_complement(word: Token) -> Token | None:
+    """The "-ing" clause after "to" or "on" that a frame word takes: "resorted to throwing
+    stones", "is committed to opening its markets", "insisted on holding a vote"."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "on"):
+            clause = child_with(child, "pcomp")
+            if clause is not None and clause.tag_ == "VBG":
+                return clause
+    return None
+
+
 def on_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
