@@ -438,10 +438,11 @@ class PredicateFinder:
                         or self.lexicon.frames[lemma] in ("appeal", "demand")
                     ):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
-            if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma) in ("appeal", "demand"):
-                # "its demand that Israel ease the curbs", "a call to free the crew": asked for, not done.
+            if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma, "attempt") != "attempt":
+                # "its demand that Israel ease the curbs", "rejected a proposal to hold talks": asked
+                # for, offered or planned, not done ("took steps to ease" is the act, an attempt).
                 for child in token.children:
-                    if child.dep_ == "acl" and (child.pos_ == "VERB" or child.pos_ == "AUX"):
+                    if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and _to_or_that(child):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
         return found
 
@@ -911,7 +912,7 @@ class PredicateFinder:
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
         clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
         clause = next((c for c in clauses if c.pos_ in ("VERB", "AUX")), None)
-        if clause is None or not any(c.lower_ in ("to", "that") for c in clause.children if c.dep_ in ("aux", "mark")):
+        if clause is None or not _to_or_that(clause):
             return None, None
         return frame, clause
 
@@ -1450,6 +1451,11 @@ def _joined_to(verb: Token) -> Token | None:
         return verb.head
     above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
     return verb.doc[above] if above is not None else None
+
+
+def _to_or_that(clause: Token) -> bool:
+    """Whether a clause is an infinitive or a "that" clause: "a plan to build", "a demand that they leave"."""
+    return any(c.lower_ in ("to", "that") for c in clause.children if c.dep_ in ("aux", "mark"))
 
 
 def _passive(verb: Token) -> bool:
