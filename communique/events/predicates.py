@@ -144,6 +144,9 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
 # Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
 # saying that press it as a demand rather than an appeal.
+# What an actor issues, adopts or sends says what its "-ing" clause says: "adopted a resolution
+# condemning the coup", "issued a statement urging calm" are the issuer's acts.
+DOCUMENT_NOUNS = frozenset("statement resolution letter message declaration communique note".split())
 NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance", "obligation", "duty"})
 EMPHATIC_VERBS = frozenset({"stress", "emphasize", "emphasise", "underline", "underscore", "insist", "reiterate"})
 # Pronouns by which a reported clause names its own speaker.
@@ -1089,7 +1092,7 @@ class PredicateFinder:
         if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or obj.dep_ not in ("dobj", "obj"):
             return None, []
         sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
-        return (sent, [verb, obj]) if sent is not None and sent.pattern else (None, [])
+        return (sent, [verb, obj]) if sent is not None and sent.pattern and not sent.no_event else (None, [])
 
     def _sent_away(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
         """ "ordered the UN peacekeepers to leave the country" expels them, as "ordered the UN
@@ -1100,7 +1103,7 @@ class PredicateFinder:
             return None
         entry = self.lexicon.match_verb(verb.lemma_.lower(), {"out", obj.lemma_.lower()} | modifier_words(obj))
         sources = self.subjects(verb, mentions)
-        if entry is None or "out" not in entry.pattern or not sources:
+        if entry is None or entry.no_event or "out" not in entry.pattern or not sources:
             return None
         code = self.lexicon.refine(entry.cameo, clause_words(verb))
         predicate = Predicate(
@@ -1224,6 +1227,10 @@ class PredicateFinder:
             return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)
+        document = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and document.lemma_.lower() in DOCUMENT_NOUNS:
+            if document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(document.head, mentions)  # "issued a statement condemning": its issuer
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             if verb.head.pos_ in ("NOUN", "PROPN"):
                 return mentions.of_phrase(verb.head)
