@@ -255,12 +255,12 @@ def is_hypothetical(verb: Token) -> bool:
 
 def is_awaited(verb: Token) -> bool:
     """ "... until a new government takes over", "before they disarm": a present tense after
-    "until" or "before" tells of what has not happened yet."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ in ("VBZ", "VBP")
-        and any(c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in verb.children)
-    )
+    "until" or "before" tells of what has not happened yet, and so does a past one after a
+    future ("said it would hold the town until the government resigned")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in verb.children):
+        return False
+    future = FUTURE_AUX | {"would"}
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in future for c in verb.head.children)
 
 
 def is_condition(verb: Token) -> bool:
