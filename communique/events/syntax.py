@@ -11,7 +11,7 @@ from spacy.tokens import Token
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # Modal verbs that make an act possible rather than done.
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "must"})
 # A reported "must" or "should" puts a demand on the clause's subject.
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Adverbs the parser leaves where a particle belongs: "pulled its troops back".
@@ -243,8 +243,8 @@ def is_future(verb: Token) -> bool:
 
 
 def is_hypothetical(verb: Token) -> bool:
-    """ "could use the truce", "might attack", "would retaliate if ...", "(...) if the envoy
-    visited Taiwan": possible, not done."""
+    """ "could use the truce", "might attack", "must be ratified", "would retaliate if ...",
+    "(...) if the envoy visited Taiwan": possible or required, not done."""
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if auxiliaries & HYPOTHETICAL_AUX:
         return True
