@@ -30,6 +30,9 @@ AWAITING_MARKS = frozenset({"until", "till", "before"})
 # "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
 # out: "before the vote" as often looks ahead.
 BACKGROUND_WORDS = frozenset({"since", "after", "following"})
+# Words of a date phrase that put it before the story: "last week", "two years ago", "earlier this month".
+PAST_DATE_WORDS = frozenset({"last", "ago", "earlier", "previous"})
+TIME_UNIT_WORDS = frozenset("day days week weeks weekend month months year years".split())
 
 
 def is_purpose_clause(verb: Token, coded: set[int]) -> bool:
@@ -290,7 +293,22 @@ def is_background(head: Token, year: int | None) -> bool:
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("advcl", "pcomp"):
             break
         token = token.head
-    return year is not None and _dated_before(head, year)
+    return _recalled_by_relative(head) or year is not None and _dated_before(head, year)
+
+
+def _recalled_by_relative(head: Token) -> bool:
+    """ "the rebels, who overran the town last month, ...", "a helicopter that was seized last
+    week": a relative clause dated to an earlier week, month or year recalls what its noun did
+    or underwent; the news is the clause it hangs in."""
+    if head.dep_ not in ("relcl", "acl"):
+        return False
+    for child in head.children:
+        if child.dep_ in ("npadvmod", "prep", "advmod"):
+            words = {t.lower_ for t in child.subtree}
+            dated = words & TIME_UNIT_WORDS or any(t.ent_type_ == "DATE" for t in child.subtree)
+            if dated and words & PAST_DATE_WORDS:
+                return True
+    return False
 
 
 def _dated_before(head: Token, year: int) -> bool:
