@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, Mention
 from ..tables import DATA_DIR, read_table
 from .lexicon import Entry, Lexicon
+from .quotes import SPEECH_VERBS
 from .syntax import (
     OBLIGATION_AUX,
     SUBJECT_DEPS,
@@ -375,7 +376,11 @@ class PredicateFinder:
                     consumed |= predicate.consumed - {predicate.head.i}
         coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
-        predicates = [p for p in predicates if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped]
+        predicates = [
+            p
+            for p in predicates
+            if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped and not _describes_speaker(p.head)
+        ]
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
         predicates = [p for p in predicates if p.head.i not in consumed]
@@ -1458,6 +1463,28 @@ def _joined_to(verb: Token) -> Token | None:
         return verb.head
     above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
     return verb.doc[above] if above is not None else None
+
+
+def _describes_speaker(verb: Token) -> bool:
+    """ "a member of the team trying to broker a truce said", "officials investigating the crash
+    told reporters": a participle inside the subject of a verb of saying says who speaks, and is
+    not the news."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    root = verb.sent.root
+    if root.lemma_.lower() in SPEECH_VERBS and subject_of(root) is None and root.i > verb.i:
+        # "..., a member of the team trying to mediate said": the parser leaves "said" without
+        # its subject; the attribution is what lies between the last comma and it.
+        comma = max((t.i for t in verb.sent if t.text == "," and t.i < root.i), default=-1)
+        return verb.i > comma
+    token = verb.head
+    for _ in range(4):  # the noun, and up through "of" phrases to the subject
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.head.lemma_.lower() in SPEECH_VERBS
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _to_or_that(clause: Token) -> bool:
