@@ -77,7 +77,14 @@ def test_data_lexicon_covers_every_root_with_hundreds_of_entries(lexicon):
     verbs = [entry for entries in lexicon.verbs.values() for entry in entries]
     nouns = [entry for entries in lexicon.nouns.values() for entry in entries]
     assert len(verbs) + len(nouns) >= 400
-    assert {entry.cameo[:2] for entry in verbs} == {f"{n:02d}" for n in range(1, 21)}
+    assert {entry.cameo[:2] for entry in verbs if not entry.no_event} == {f"{n:02d}" for n in range(1, 21)}
+
+
+@pytest.mark.parametrize(("lemma", "words", "cameo"), [("fight", {"corruption"}, "-"), ("fight", {"rebel"}, "190")])
+def test_data_lexicon_no_event_rows(lexicon, lemma, words, cameo):
+    # A "-" row says its words are no event; it is no code the codebook must know.
+    assert lexicon.match_verb(lemma, words).cameo == cameo
+    assert "-" not in lexicon.codes()
 
 
 def test_data_lexicon_frames_have_codes(lexicon):

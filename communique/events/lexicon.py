@@ -18,6 +18,9 @@ from ..errors import DataTableError
 from ..tables import DATA_DIR, read_table
 
 LEXICON_DIR = DATA_DIR / "cameo"
+# The code of a row that says its words make no event ("fight [corruption]"): it wins over
+# the verb's other rows as any row does, and stops the verb taking its object noun's code.
+NO_EVENT = "-"
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,11 @@ class Entry:
     cameo: str
     example: str = ""
     table: str = ""  # the file it came from, for explanations
+
+    @property
+    def no_event(self) -> bool:
+        """Whether the row says its words are no event: "fought corruption", "fled the war"."""
+        return self.cameo == NO_EVENT
 
     def describe(self) -> str:
         """The entry as a reader of the table would find it: ``verbs.tsv: hold [talk] -> 040``."""
@@ -118,7 +126,13 @@ class Lexicon:
 
     def codes(self) -> set[str]:
         """Every code the lexicon can give."""
-        found = {entry.cameo for table in (self.verbs, self.nouns) for entries in table.values() for entry in entries}
+        found = {
+            entry.cameo
+            for table in (self.verbs, self.nouns)
+            for entries in table.values()
+            for entry in entries
+            if not entry.no_event
+        }
         refined = {code for rows in self.refinements.values() for _, code in rows}
         return found | set(self.frame_codes.values()) | refined
 

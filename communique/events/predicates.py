@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor, Mention
 from ..tables import DATA_DIR, read_table
 from .lexicon import Entry, Lexicon
+from .quotes import SPEECH_VERBS
 from .syntax import (
     OBLIGATION_AUX,
     SUBJECT_DEPS,
@@ -26,7 +27,9 @@ from .syntax import (
     complement_clause,
     event_noun_slots,
     frame_words,
+    gerund_complement,
     has_mutual_object,
+    is_awaited,
     is_condition,
     is_future,
     is_hypothetical,
@@ -142,7 +145,10 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
 # Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
 # saying that press it as a demand rather than an appeal.
-NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance"})
+# What an actor issues, adopts or sends says what its "-ing" clause says: "adopted a resolution
+# condemning the coup", "issued a statement urging calm" are the issuer's acts.
+DOCUMENT_NOUNS = frozenset("statement resolution letter message declaration communique note".split())
+NEED_NOUNS = frozenset({"need", "necessity", "urgency", "importance", "obligation", "duty"})
 EMPHATIC_VERBS = frozenset({"stress", "emphasize", "emphasise", "underline", "underscore", "insist", "reiterate"})
 # Pronouns by which a reported clause names its own speaker.
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
@@ -370,7 +376,11 @@ class PredicateFinder:
                     consumed |= predicate.consumed - {predicate.head.i}
         coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
-        predicates = [p for p in predicates if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped]
+        predicates = [
+            p
+            for p in predicates
+            if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped and not _describes_speaker(p.head)
+        ]
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
         predicates = [p for p in predicates if p.head.i not in consumed]
@@ -436,6 +446,12 @@ class PredicateFinder:
                         or self.lexicon.frames[lemma] in ("appeal", "demand")
                     ):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
+            if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma, "attempt") != "attempt":
+                # "its demand that Israel ease the curbs", "rejected a proposal to hold talks": asked
+                # for, offered or planned, not done ("took steps to ease" is the act, an attempt).
+                for child in token.children:
+                    if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and _to_or_that(child):
+                        found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
         return found
 
     # -- verbs ---------------------------------------------------------------
@@ -451,16 +467,23 @@ class PredicateFinder:
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
-        complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame)
+        complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame) or gerund_complement(verb)
         adjective = child_with(verb, "acomp")
         if frame is None and adjective is not None and adjective.lemma_.lower() in self.lexicon.frames:
-            # "was ready to continue its mediation", "is willing to talk": the adjective is the frame.
-            frame, complement = self.lexicon.frames[adjective.lemma_.lower()], child_with(adjective, "xcomp")
+            # "was ready to continue its mediation", "is committed to opening its markets": the adjective is the frame.
+            frame = self.lexicon.frames[adjective.lemma_.lower()]
+            complement = child_with(adjective, "xcomp") or gerund_complement(adjective)
+        if frame is None:
+            frame, complement = self._noun_frame(verb)
+        if frame and complement is not None and self._no_event(complement, mentions):
+            return None  # "vowed to fight corruption": a pledge about no event is none either
         if frame and complement is not None:
             wrapped = self.code_clause(complement, mentions, memo)
             if wrapped is not None:
                 return self._frame(verb, frame, wrapped, mentions)
         entry, trigger = self._verb_entry(verb, mentions)
+        if entry is not None and entry.no_event:
+            return None  # the table says these words are no event ("fled the war")
         if entry is None:
             entry, trigger = self._sent_thing(verb)
         if entry is None:
@@ -881,6 +904,31 @@ class PredicateFinder:
         trigger = [verb] + [word_tokens[w] for w in sorted(entry.pattern) if w in word_tokens]
         return entry, sorted(trigger, key=lambda t: t.i)
 
+    def _noun_frame(self, verb: Token) -> tuple[str | None, Token | None]:
+        """A frame named by the verb's object, and its clause: "reached a consensus to share data",
+        "repeated its demand that Egypt lift the curbs". Only for a verb that itself says no more
+        than a statement; "signed an agreement to build a pipeline" stays the signing (057)."""
+        noun = object_of(verb)
+        frame = self.lexicon.frames.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
+        if noun is None or frame is None or verb.lemma_.lower() in RECEIVING_VERBS:
+            return None, None  # "faces pressure to help Iran": what is received is the giver's act
+        own = self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0])
+        if own is not None and not own.cameo.startswith("01"):
+            return None, None
+        # The parser hangs the clause on the noun as "acl", or "relcl" when it has its own "to",
+        # or on the verb as a purpose ("took steps to lift").
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+        clause = next((c for c in clauses if c.pos_ in ("VERB", "AUX")), None)
+        if clause is None or not _to_or_that(clause):
+            return None, None
+        return frame, clause
+
+    def _no_event(self, verb: Token, mentions: MentionIndex) -> bool:
+        """Whether a table row says this verb, with its words, is no event."""
+        entry, _ = self._verb_entry(verb, mentions)
+        return entry is not None and entry.no_event
+
     def _frame(self, verb: Token, frame: str, wrapped: Predicate, mentions: MentionIndex) -> Predicate:
         if frame == "intend" and mentions.of_phrase(object_of(verb)) and not _passive(verb):
             # "wants Putin to attack": an intention for someone else is an appeal; "Putin is
@@ -889,11 +937,13 @@ class PredicateFinder:
         code = self.lexicon.frame_code(frame, wrapped.cameo) or wrapped.cameo
         code = self.lexicon.refine(code, clause_words(wrapped.head) | clause_words(verb))
         sources = self.subjects(verb, mentions) or wrapped.sources
+        if not sources and frame == "intend" and _passive(verb):
+            sources = mentions.of_phrase(child_with(verb, "nsubjpass"))  # "Japan is committed to providing aid"
         targets = wrapped.targets
         if frame in ("appeal", "demand"):
             # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".
             addressee = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(on_object(verb))
-            if not addressee and wrapped.head.dep_ == "ccomp":
+            if not addressee and wrapped.head.dep_ in ("ccomp", "acl"):
                 addressee = mentions.of_phrase(subject_of(wrapped.head))
             targets = addressee or targets
         negated = is_negated(verb)
@@ -904,6 +954,8 @@ class PredicateFinder:
             modality = "demanded"
         if frame == "deny":
             code, negated = wrapped.cameo, True
+        if is_condition(verb) or is_awaited(verb):
+            modality = "hypothetical"  # "... unless the president agrees to step down": a condition, not an act
         return Predicate(
             head=verb,
             cameo=code,
@@ -927,7 +979,9 @@ class PredicateFinder:
         if need is None or need.lemma_.lower() not in NEED_NOUNS:
             return None
         wrapped = None
-        for child in need.children:
+        # "stressed the duty of Bolivia to free them": the parser may hang the clause on the verb.
+        hung = [c for c in verb.children if c.dep_ == "xcomp"] if need.dep_ == "dobj" else []
+        for child in [*need.children, *hung]:
             if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
                 wrapped = self.code_clause(child, mentions, memo)
             elif child.dep_ == "prep" and child.lower_ == "for" and wrapped is None:
@@ -1043,7 +1097,7 @@ class PredicateFinder:
         if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None or obj.dep_ not in ("dobj", "obj"):
             return None, []
         sent = self.lexicon.match_verb(SENDING_VERB, {obj.lemma_.lower()} | modifier_words(obj))
-        return (sent, [verb, obj]) if sent is not None and sent.pattern else (None, [])
+        return (sent, [verb, obj]) if sent is not None and sent.pattern and not sent.no_event else (None, [])
 
     def _sent_away(self, verb: Token, mentions: MentionIndex) -> Predicate | None:
         """ "ordered the UN peacekeepers to leave the country" expels them, as "ordered the UN
@@ -1054,7 +1108,7 @@ class PredicateFinder:
             return None
         entry = self.lexicon.match_verb(verb.lemma_.lower(), {"out", obj.lemma_.lower()} | modifier_words(obj))
         sources = self.subjects(verb, mentions)
-        if entry is None or "out" not in entry.pattern or not sources:
+        if entry is None or entry.no_event or "out" not in entry.pattern or not sources:
             return None
         code = self.lexicon.refine(entry.cameo, clause_words(verb))
         predicate = Predicate(
@@ -1178,6 +1232,10 @@ class PredicateFinder:
             return mentions.of_phrase(object_of(verb.head))  # "urged the army to stop": the army stops
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, mentions)
+        document = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and document.lemma_.lower() in DOCUMENT_NOUNS:
+            if document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(document.head, mentions)  # "issued a statement condemning": its issuer
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             if verb.head.pos_ in ("NOUN", "PROPN"):
                 return mentions.of_phrase(verb.head)
@@ -1405,6 +1463,33 @@ def _joined_to(verb: Token) -> Token | None:
         return verb.head
     above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
     return verb.doc[above] if above is not None else None
+
+
+def _describes_speaker(verb: Token) -> bool:
+    """ "a member of the team trying to broker a truce said", "officials investigating the crash
+    told reporters": a participle inside the subject of a verb of saying says who speaks, and is
+    not the news."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    root = verb.sent.root
+    if root.lemma_.lower() in SPEECH_VERBS and subject_of(root) is None and root.i > verb.i:
+        # "..., a member of the team trying to mediate said": the parser leaves "said" without
+        # its subject; the attribution is what lies between the last comma and it.
+        comma = max((t.i for t in verb.sent if t.text == "," and t.i < root.i), default=-1)
+        return verb.i > comma
+    token = verb.head
+    for _ in range(4):  # the noun, and up through "of" phrases to the subject
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.head.lemma_.lower() in SPEECH_VERBS
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _to_or_that(clause: Token) -> bool:
+    """Whether a clause is an infinitive or a "that" clause: "a plan to build", "a demand that they leave"."""
+    return any(c.lower_ in ("to", "that") for c in clause.children if c.dep_ in ("aux", "mark"))
 
 
 def _passive(verb: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # Modal verbs that make an act possible rather than done.
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "must"})
 # A reported "must" or "should" puts a demand on the clause's subject.
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Adverbs the parser leaves where a particle belongs: "pulled its troops back".
@@ -24,10 +24,15 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW"})
 # Words that make a clause the condition of another: what it says has not happened.
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Marks of a time clause whose present tense tells of the future ("until the envoy arrives").
+AWAITING_MARKS = frozenset({"until", "till", "before"})
 # Words that put an event before the story's news: "since the summit in February",
 # "after the 2018 talks collapsed", "following the coup". "Before" and "until" are left
 # out: "before the vote" as often looks ahead.
 BACKGROUND_WORDS = frozenset({"since", "after", "following"})
+# Words of a date phrase that put it before the story: "last week", "two years ago", "earlier this month".
+PAST_DATE_WORDS = frozenset({"last", "ago", "earlier", "previous"})
+TIME_UNIT_WORDS = frozenset("day days week weeks weekend month months year years".split())
 
 
 def is_purpose_clause(verb: Token, coded: set[int]) -> bool:
@@ -90,6 +95,17 @@ def complement_clause(verb: Token, frame: str | None) -> Token | None:
     return clause if frame in ("demand", "appeal") or infinitive else None
 
 
+def gerund_complement(word: Token) -> Token | None:
+    """The "-ing" clause after "to" or "on" that a frame word takes: "resorted to throwing
+    stones", "is committed to opening its markets", "insisted on holding a vote"."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "on"):
+            clause = child_with(child, "pcomp")
+            if clause is not None and clause.tag_ == "VBG":
+                return clause
+    return None
+
+
 def on_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
@@ -126,6 +142,8 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
             found.setdefault(child.lower_, child)
         if child.dep_ in ("ccomp", "advcl"):  # "called for more crossings to be opened": the clause's "for"
             found.update({c.lower_: c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"})
+        if _hyphened_to(child, verb):  # "test-fired": the "test" says what kind of firing
+            found.setdefault(child.lemma_.lower(), child)
     obj = object_of(verb)
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         obj = verb.head  # "sanctions imposed by the EU", "protests called by the opposition"
@@ -143,6 +161,14 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                         if item.dep_ == "pobj":
                             found.setdefault(item.lemma_.lower(), item)
     return set(found), found
+
+
+def _hyphened_to(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is joined to the verb by a hyphen, as "test" in "test-fired"."""
+    if word.i != verb.i - 2:
+        return False
+    hyphen = verb.doc[verb.i - 1]
+    return hyphen.text == "-" and not word.whitespace_ and not hyphen.whitespace_
 
 
 def _add_phrase_words(preposition: Token, found: dict[str, Token]) -> None:
@@ -203,7 +229,14 @@ def has_mutual_object(verb: Token) -> bool:
 
 
 def is_negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children)
+    """ "did not meet", "never attacked", and "accepted no refugees": an object with "no" is a
+    negated act, as "did not accept refugees" is."""
+    if any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ == "advmod" for child in verb.children):
+        return True
+    return any(
+        child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        for child in verb.children
+    )
 
 
 def is_future(verb: Token) -> bool:
@@ -213,14 +246,24 @@ def is_future(verb: Token) -> bool:
 
 
 def is_hypothetical(verb: Token) -> bool:
-    """ "could use the truce", "might attack", "would retaliate if ...", "(...) if the envoy
-    visited Taiwan": possible, not done."""
+    """ "could use the truce", "might attack", "must be ratified", "would retaliate if ...",
+    "(...) if the envoy visited Taiwan": possible or required, not done."""
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if auxiliaries & HYPOTHETICAL_AUX:
         return True
-    if is_condition(verb):
+    if is_condition(verb) or is_awaited(verb):
         return True
     return "would" in auxiliaries and verb.dep_ != "ccomp"
+
+
+def is_awaited(verb: Token) -> bool:
+    """ "... until a new government takes over", "before they disarm": a present tense after
+    "until" or "before" tells of what has not happened yet, and so does a past one after a
+    future ("said it would hold the town until the government resigned")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in verb.children):
+        return False
+    future = FUTURE_AUX | {"would"}
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in future for c in verb.head.children)
 
 
 def is_condition(verb: Token) -> bool:
@@ -250,7 +293,22 @@ def is_background(head: Token, year: int | None) -> bool:
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("advcl", "pcomp"):
             break
         token = token.head
-    return year is not None and _dated_before(head, year)
+    return _recalled_by_relative(head) or year is not None and _dated_before(head, year)
+
+
+def _recalled_by_relative(head: Token) -> bool:
+    """ "the rebels, who overran the town last month, ...", "a helicopter that was seized last
+    week": a relative clause dated to an earlier week, month or year recalls what its noun did
+    or underwent; the news is the clause it hangs in."""
+    if head.dep_ not in ("relcl", "acl"):
+        return False
+    for child in head.children:
+        if child.dep_ in ("npadvmod", "prep", "advmod"):
+            words = {t.lower_ for t in child.subtree}
+            dated = words & TIME_UNIT_WORDS or any(t.ent_type_ == "DATE" for t in child.subtree)
+            if dated and words & PAST_DATE_WORDS:
+                return True
+    return False
 
 
 def _dated_before(head: Token, year: int) -> bool:
