@@ -911,7 +911,7 @@ class PredicateFinder:
         noun = object_of(verb)
         frame = self.lexicon.frames.get(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else None
         if noun is None or frame is None or verb.lemma_.lower() in RECEIVING_VERBS:
-            return None, None  # "faces pressure to help Iran": what is received is the giver's act
+            return None, None  # "faces pressure to aid Kyiv": what is received is the giver's act
         own = self.lexicon.match_verb(verb.lemma_.lower(), frame_words(verb)[0])
         if own is not None and not own.cameo.startswith("01"):
             return None, None
@@ -955,7 +955,7 @@ class PredicateFinder:
         if frame == "deny":
             code, negated = wrapped.cameo, True
         if is_condition(verb) or is_awaited(verb):
-            modality = "hypothetical"  # "... unless the president agrees to step down": a condition, not an act
+            modality = "hypothetical"  # "... unless the governor resigns": a condition, not an act
         return Predicate(
             head=verb,
             cameo=code,
@@ -1466,7 +1466,7 @@ def _joined_to(verb: Token) -> Token | None:
 
 
 def _describes_speaker(verb: Token) -> bool:
-    """ "a member of the team trying to broker a truce said", "officials investigating the crash
+    """ "an envoy of the panel seeking a truce said", "officials investigating the crash
     told reporters": a participle inside the subject of a verb of saying says who speaks, and is
     not the news."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
