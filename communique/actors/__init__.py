@@ -53,6 +53,8 @@ NOUNISH = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 # A country or capital after these prepositions is where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
+# The entity types a one-word city may carry in the small English model's tagging.
+PLACE_ENT_TYPES = ("", "GPE", "LOC", "ORG", "PERSON")
 # Roles whose country a story's setting does not tell: armed groups cross borders.
 NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
 # Refugees and multinationals are from elsewhere than where the story is ("refugees arrived in Chad").
@@ -279,11 +281,15 @@ class ActorCoder:
             # A city the parser's entity tagger may have missed ("bombed Aleppo"), but not a
             # name it knows to be a person's, nor a longer organisation's name ("Kharkiv
             # Tractor Plant"); the small English model calls many one-word cities an
-            # organisation ("attacked Kharkiv").
-            if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC", "ORG") or token.ent_iob_ == "I":
+            # organisation ("attacked Kharkiv"), and some a person ("shelled Bakhmut"): a
+            # one-word "person" counts only where a place stands, the object of a verb or
+            # after "in", since a bare "Sofia" or "Austin" is as often someone's name.
+            if token.pos_ != "PROPN" or token.ent_type_ not in PLACE_ENT_TYPES or token.ent_iob_ == "I":
                 return ""
             ent = ents_at.get(token.i)
-            if token.ent_type_ == "ORG" and (ent is None or len(ent) > 1):
+            if token.ent_type_ in ("ORG", "PERSON") and (ent is None or len(ent) > 1):
+                return ""
+            if token.ent_type_ == "PERSON" and not _in_place_slot(token):
                 return ""
             return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
@@ -702,6 +708,16 @@ def _may_be_surname(token: Token) -> bool:
 
 def _is_modifier(token: Token) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOUNISH
+
+
+def _in_place_slot(token: Token) -> bool:
+    """Whether a name stands where a place does: a verb's object ("bombed Rafah") or after a
+    preposition of place or aim ("in Rafah", "on Rafah")."""
+    if token.dep_ == "conj":
+        return _in_place_slot(token.head)
+    if token.dep_ in ("dobj", "obj"):
+        return token.head.pos_ == "VERB"
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS | {"on", "into", "toward", "towards"}
 
 
 def _is_place(token: Token, kind: str = "capital") -> bool:
