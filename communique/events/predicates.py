@@ -1133,9 +1133,17 @@ class PredicateFinder:
             agent = next(filter(None, agents), None)
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
+            if not target:  # "charges against Chile were filed by Peru at the court": the subject's own "against"
+                target = self._preposition_objects(passive, None, mentions, NOUN_DIRECTED_PREPS)
             if not target:  # "aid would be sent to Turkey": what is sent is no target; where it goes is
                 target = self._preposition_objects(verb, None, mentions, DIRECTED_PREPS)
             return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
+        agent = child_with(verb, "agent")
+        if agent is not None and child_with(verb, "auxpass") is not None and _joined_to(verb) is not None:
+            # "The detainees, held for months, were freed by the governor": a passive the parser
+            # joins to the clause before it shares that clause's subject, which it was done to.
+            by = child_with(agent, "pobj")
+            return mentions.of_phrase(by) or mentions.unknown_at(by), self.subjects(verb, mentions)
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
     def _maker_of_means(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
