@@ -186,10 +186,14 @@ class ActorCoder:
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
+        # Words of a person's longer name, or of a person named before, are that person's, not a
+        # city's: "Samia Suluhu Hassan ... welcomed Hassan".
+        person_words = {token.text for ent in persons.values() if len(ent) > 1 for token in ent}
         for token in doc:
             if token.i in story.absorbed:
                 continue  # counted already as one of a group ("the ministers of Chile and Peru")
-            place = self._place_at(token, hit_at, ents_at, named)
+            city_of_person = token.i not in hit_at and (token.text in person_words or token.text in story.persons)
+            place = "" if city_of_person else self._place_at(token, hit_at, ents_at, named)
             if place:
                 story.places[token.i] = place
                 continue
@@ -289,8 +293,8 @@ class ActorCoder:
             ent = ents_at.get(token.i)
             if token.ent_type_ in ("ORG", "PERSON") and (ent is None or len(ent) > 1):
                 return ""
-            if token.ent_type_ == "PERSON" and not _in_place_slot(token):
-                return ""
+            if token.ent_type_ == "PERSON" and (not _in_place_slot(token) or self.people.find(token.text, None)):
+                return ""  # a one-word name the people table knows is that person ("met Austin")
             return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""

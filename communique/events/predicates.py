@@ -101,6 +101,8 @@ THIRD_PLACE_CODES = {"040": "044"}
 # included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria; and protest at the
 # state it is held in: "students marched in Dhaka" is aimed at Bangladesh.
 DOMESTIC_PLACE_ROOTS = frozenset({"14", "17"})
+# Statements say things about places without acting on them: "spoke of the drought in Kenya".
+OBJECT_PLACE_SKIPPED_ROOTS = frozenset({"01"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Verbs by which the subject is on the receiving end of its event noun: "Ukraine received military
@@ -632,7 +634,19 @@ class PredicateFinder:
             return [m for m in found if m.actor.country not in source_countries]
         if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
             return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
-        return []
+        return self._object_place(verb, entry.cameo, sources, mentions)
+
+    def _object_place(self, verb: Token, cameo: str, sources: list[Mention], mentions: MentionIndex) -> list[Mention]:
+        """With no actor named, a country the object lies in: what is done to things in a country
+        ("inspected the mines in Peru", "praised the reforms in Uzbekistan") or a gathering held
+        in one ("attended a summit in Oslo") is aimed at it, as CAMEO coders read it. Not where
+        the act itself happens ("spoke in Oslo"), nor a place of the source's own country, nor
+        for a compound subject, whose members act on each other ("A and B signed a deal in Oslo")."""
+        obj = object_of(verb)
+        if obj is None or cameo[:2] in OBJECT_PLACE_SKIPPED_ROOTS or len(sources) > 1:
+            return []
+        source_countries = {m.actor.country for m in sources}
+        return [m for m in mentions.places_within(obj) if m.actor.country not in source_countries][:1]
 
     def _claimed_targets(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
         """Whom a claimed act fell on: "claimed responsibility for the bombing of a bus in Kabul",
