@@ -123,6 +123,10 @@ GIVER_PREPS = ("from", "by")
 UNNAMED_STATE_ROOTS = frozenset({"09", "17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
+# Roles of armed groups that fight their own state at home.
+ARMED_GROUP_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
+# Dependencies that open a clause of its own inside a phrase.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
 # Violence whose doer the story does not name ("three soldiers were killed", "a roadside
 # bomb killed four policemen") is still news about its victims: the doer is coded unknown.
 UNNAMED_DOER_ROOTS = frozenset({"18", "19", "20"})
@@ -288,6 +292,18 @@ class MentionIndex:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "at")):
             for item in (c for c in prep.children if c.dep_ == "pobj"):
                 found += self.places_within(item, depth - 1)
+        return found
+
+    def places_in_clause(self, verb: Token) -> list[Mention]:
+        """Places named anywhere in a verb's objects and prepositional phrases, however deep
+        ("during its campaign for a state in eastern Chad"), but not in its subject or in a
+        clause of its own."""
+        found = []
+        for child in (c for c in verb.children if c.dep_ in ("prep", "dobj", "obj", "npadvmod")):
+            for token in child.subtree:
+                if any(t.dep_ in CLAUSE_DEPS for t in _path_up(token, child)):
+                    continue
+                found += self._places(token) or self._country_owning(token)
         return found
 
     def _country_owning(self, token: Token) -> list[Mention]:
@@ -630,6 +646,11 @@ class PredicateFinder:
         if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
             # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
             found = mentions.places_under(verb) or mentions.places_under(noun)
+            if not found and entry.cameo[:2] in FORCE_ROOTS:
+                # "launched raids during a campaign in eastern Chad": force falls where the clause says it is.
+                found = mentions.places_in_clause(verb)
+            if entry.cameo[:2] in FORCE_ROOTS and any(_armed_group(m.actor) for m in sources):
+                return found  # insurgents fight at home: "rebels attacked towns in Chad" is on Chad
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
         if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
@@ -1479,6 +1500,21 @@ def _acts_on_own(verb: Token) -> bool:
     """Whether a verb's object, or the object of its preposition, is owned by "its", "their" or
     "our": "violated its airspace", "fired rockets at their towns"."""
     return any(_owned_by_pronoun(item) for item in verb_objects(verb))
+
+
+def _armed_group(actor: Actor) -> bool:
+    """Rebels, insurgents, militias and other armed groups, read off the code of a named one too."""
+    roles = set(actor.roles) | {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
+    return bool(roles & ARMED_GROUP_ROLES)
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The words from ``token`` up to, not including, ``top`` (one of its ancestors)."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _owned_by_pronoun(noun: Token) -> bool:
