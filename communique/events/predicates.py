@@ -159,6 +159,9 @@ PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "or
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
 SENDING_VERB = "send"
+# Verbs whose object is what is sent, the source's own when no country is named with it: "sent
+# doctors", "dispatched rescue teams" (whom they go to is named by "to" or a purpose).
+SENDING_LEMMAS = frozenset({"send", "dispatch", "deploy", "airlift"})
 # The table of head nouns that name one person ("the minister"), for a pronoun's number.
 PERSON_NOUNS_PATH = DATA_DIR / "cameo" / "person_nouns.tsv"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
@@ -513,6 +516,7 @@ class PredicateFinder:
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         # "sent police officers": the phrase the pattern word modifies is the source's own, too.
         own |= {t.head.i for t in trigger if t.i in own and t.dep_ in ("compound", "amod") and t.head.i != verb.i}
+        own |= _sent_own(verb, entry.cameo, mentions)
         sources, targets = self.arguments(verb, mentions, skip=own)
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
@@ -633,6 +637,8 @@ class PredicateFinder:
         for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
             # "blocked highways to demand the resignation of the government": whom the act is for.
             found = self.objects(purpose, mentions)
+            for helped in (c for c in purpose.children if c.dep_ == "xcomp" and not found):
+                found = self.objects(helped, mentions)  # "sent doctors to help treat the wounded"
             if found:
                 return found
         if entry.cameo[:2] in SITE_TARGET_ROOTS:
@@ -1437,6 +1443,15 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     if any(child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her") for child in token.children):
         return True
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
+
+
+def _sent_own(verb: Token, cameo: str, mentions: MentionIndex) -> set[int]:
+    """The object of a verb of sending that is the source's own: people of no named country."""
+    obj = object_of(verb)
+    if obj is None or verb.lemma_.lower() not in SENDING_LEMMAS or cameo[:2] not in OWN_OBJECT_ROOTS:
+        return set()
+    found = mentions.at(obj)
+    return {obj.i} if found and all(m.actor.country == UNKNOWN_COUNTRY for m in found) else set()
 
 
 def _joined_to(verb: Token) -> Token | None:
