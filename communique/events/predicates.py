@@ -603,6 +603,9 @@ class PredicateFinder:
     ) -> list[Mention]:
         """Targets a verb names elsewhere than in its object, tried in order."""
         noun = trigger[-1]
+        found = self._raised_objects(verb, mentions)
+        if found:
+            return found
         for adjective in (t for t in trigger if t.dep_ in ("acomp", "oprd")):
             found = self.objects(adjective, mentions)  # "was optimistic about relations with Argentina"
             if found:
@@ -674,6 +677,19 @@ class PredicateFinder:
             return []
         source_countries = {m.actor.country for m in sources}
         return [m for m in mentions.places_within(obj) if m.actor.country not in source_countries][:1]
+
+    def _raised_objects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """ "established ties with, and opened an embassy in, Hanoi": a preposition left without
+        its object shares the one the verb joined to it ends on."""
+        holders = [t for t in (verb, object_of(verb)) if t is not None]  # "ties with", "talked with"
+        preps = [c for holder in holders for c in holder.children if c.dep_ == "prep"]
+        if not any(c.lower_ in TARGET_PREPS and not list(c.children) for c in preps):
+            return []
+        for joined in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            found = self.objects(joined, mentions) or mentions.places_under(joined)
+            if found:
+                return found
+        return []
 
     def _claimed_targets(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
         """Whom a claimed act fell on: "claimed responsibility for the bombing of a bus in Kabul",
