@@ -54,7 +54,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 # A country or capital after these prepositions is where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
 # The entity types a one-word city may carry in the small English model's tagging.
-PLACE_ENT_TYPES = ("", "GPE", "LOC", "ORG", "PERSON")
+PLACE_ENT_TYPES = ("", "GPE", "LOC", "ORG", "PERSON", "NORP")
 # Roles whose country a story's setting does not tell: armed groups cross borders.
 NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
 # Refugees and multinationals are from elsewhere than where the story is ("refugees arrived in Chad").
@@ -285,15 +285,17 @@ class ActorCoder:
             # A city the parser's entity tagger may have missed ("bombed Aleppo"), but not a
             # name it knows to be a person's, nor a longer organisation's name ("Kharkiv
             # Tractor Plant"); the small English model calls many one-word cities an
-            # organisation ("attacked Kharkiv"), and some a person ("shelled Bakhmut"): a
-            # one-word "person" counts only where a place stands, the object of a verb or
-            # after "in", since a bare "Sofia" or "Austin" is as often someone's name.
+            # organisation ("attacked Kharkiv"), and some a person or a people ("shelled
+            # Omdurman"): a one-word "person" or "people" counts only where a place stands, the
+            # object of a verb or after "in", since a bare "Sofia" or "Austin" is as often a name.
             if token.pos_ != "PROPN" or token.ent_type_ not in PLACE_ENT_TYPES or token.ent_iob_ == "I":
                 return ""
             ent = ents_at.get(token.i)
-            if token.ent_type_ in ("ORG", "PERSON") and (ent is None or len(ent) > 1):
+            if token.ent_type_ in ("ORG", "PERSON", "NORP") and (ent is None or len(ent) > 1):
                 return ""
-            if token.ent_type_ == "PERSON" and (not _in_place_slot(token) or self.people.find(token.text, None)):
+            if token.ent_type_ in ("PERSON", "NORP") and (
+                not _in_place_slot(token) or self.people.find(token.text, None)
+            ):
                 return ""  # a one-word name the people table knows is that person ("met Austin")
             return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
@@ -717,10 +719,10 @@ def _is_modifier(token: Token) -> bool:
 def _in_place_slot(token: Token) -> bool:
     """Whether a name stands where a place does: a verb's object ("bombed Rafah") or after a
     preposition of place or aim ("in Rafah", "on Rafah")."""
-    if token.dep_ == "conj":
-        return _in_place_slot(token.head)
-    if token.dep_ in ("dobj", "obj"):
-        return token.head.pos_ == "VERB"
+    if token.dep_ in ("conj", "compound"):
+        return _in_place_slot(token.head)  # "Kano and Kaduna", "hit a Belgorod fuel depot"
+    if token.dep_ in ("dobj", "obj", "advmod", "npadvmod"):
+        return token.head.pos_ == "VERB"  # a name the parser took for an adverb: "shelled Omdurman"
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS | {"on", "into", "toward", "towards"}
 
 

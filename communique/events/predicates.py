@@ -123,8 +123,6 @@ GIVER_PREPS = ("from", "by")
 UNNAMED_STATE_ROOTS = frozenset({"09", "17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
-# Roles of armed groups that fight their own state at home.
-ARMED_GROUP_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
 # Dependencies that open a clause of its own inside a phrase.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
 # Violence whose doer the story does not name ("three soldiers were killed", "a roadside
@@ -281,7 +279,7 @@ class MentionIndex:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "near", "off", "outside"):
                 for item in child.children:
                     found += self.places_within(item)
-            elif child.dep_ in ("dobj", "obj", "npadvmod"):
+            elif child.dep_ in ("dobj", "obj", "npadvmod", "advmod"):  # "shelled Omdurman", misparsed an adverb
                 # "shelled Kharkiv", "shelled the city of Kharkiv", "struck a depot in Novorossiysk"
                 found += self.places_within(child)
         return found
@@ -290,6 +288,8 @@ class MentionIndex:
         """The places a phrase names, or names a phrase or two deeper ("in", "of", "near", "on",
         "at"): "a jail in northern Israel", "the city of Aleppo", "a market in the centre of Kabul"."""
         found = self._places(token) or self._country_owning(token)
+        # "the Kharkiv power station", "a Gaza hospital": a place naming the thing is where it is.
+        found = found or [m for c in token.children if c.dep_ == "compound" for m in self._places(c)]
         if found or depth == 0:
             return found
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "at")):
@@ -658,8 +658,10 @@ class PredicateFinder:
             if not found and entry.cameo[:2] in FORCE_ROOTS:
                 # "launched raids during a campaign in eastern Chad": force falls where the clause says it is.
                 found = mentions.places_in_clause(verb)
-            if entry.cameo[:2] in FORCE_ROOTS and any(_armed_group(m.actor) for m in sources):
-                return found  # insurgents fight at home: "rebels attacked towns in Chad" is on Chad
+            if entry.cameo[:2] in FORCE_ROOTS:
+                # Force falls on the place even at home: "rebels attacked towns in Chad" is on Chad,
+                # "Syrian troops shelled Homs" on Syria; only a visit home is no visit.
+                return found
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
         if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
@@ -1531,12 +1533,6 @@ def _acts_on_own(verb: Token) -> bool:
     """Whether a verb's object, or the object of its preposition, is owned by "its", "their" or
     "our": "violated its airspace", "fired rockets at their towns"."""
     return any(_owned_by_pronoun(item) for item in verb_objects(verb))
-
-
-def _armed_group(actor: Actor) -> bool:
-    """Rebels, insurgents, militias and other armed groups, read off the code of a named one too."""
-    roles = set(actor.roles) | {actor.code[i : i + 3] for i in range(3, len(actor.code), 3)}
-    return bool(roles & ARMED_GROUP_ROLES)
 
 
 def _path_up(token: Token, top: Token) -> list[Token]:
