@@ -143,6 +143,8 @@ ACCUSATION = "112"
 # Roles that report what they saw rather than speak for a state.
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+# An object that is its own subject: the act is between no two actors.
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
 # Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
 # saying that press it as a demand rather than an appeal.
@@ -1263,6 +1265,8 @@ class PredicateFinder:
         about: "condemned the visit of the US speaker to Taiwan" is about the US.
         """
         obj = object_of(verb)
+        if obj is not None and obj.lower_ in REFLEXIVE_PRONOUNS:
+            return self.subjects(verb, mentions)  # "Libya had bombed itself": done to no other actor
         if obj is not None and obj.i not in skip:
             found = mentions.of_phrase(obj, inside=False)
             if found:
