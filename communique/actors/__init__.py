@@ -436,6 +436,10 @@ class ActorCoder:
         title_start = (last or token).i - len(title) + 1
         countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
         entry = self._organization_entry(left, hit_at)
+        if entry is not None and _armed_group(entry.code):
+            # "a Hamas commander", "al-Shabaab fighters": a member of an armed group is the group,
+            # not its country's army (CAMEO codes the group's people by the group's code).
+            return (_named_actor(entry),), f"{entry.rule} ({name}: one of the group)"
         if not countries and entry is None:
             countries = _leader_countries(token, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
@@ -641,6 +645,11 @@ def _user_entry(user: UserActor, country_codes: set[str]) -> NameEntry:
     prefix = user.code[:3]
     country = prefix if prefix in country_codes or prefix == UNKNOWN_COUNTRY else ""
     return NameEntry("organization", user.code, country, user.name, user)
+
+
+def _armed_group(code: str) -> bool:
+    """Whether an organisation's code names an armed group: rebels, militants, insurgents."""
+    return code.startswith("IMG") or any(code[i : i + 3] in NON_STATE_ROLES for i in range(3, len(code), 3))
 
 
 def _named_actor(entry: NameEntry) -> Actor:
