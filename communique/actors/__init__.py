@@ -53,6 +53,8 @@ NOUNISH = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 # A country or capital after these prepositions is where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
+# Participles by which a country owns a thing: "a Greek-owned tanker", "a Liberian-flagged ship".
+OWNERSHIP_PARTICIPLES = {"owned", "flagged", "registered", "operated"}
 # The entity types a one-word city may carry in the small English model's tagging.
 PLACE_ENT_TYPES = ("", "GPE", "LOC", "ORG", "PERSON", "NORP")
 # Roles whose country a story's setting does not tell: armed groups cross borders.
@@ -469,7 +471,7 @@ class ActorCoder:
             if t.i in hit_at
             and self.entry(hit_at[t.i]).kind != "organization"
             and t.dep_ != "poss"
-            and t.head.i == token.i
+            and (t.head.i == token.i or _owned_by_country(t, token))
         ]
         countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
@@ -645,6 +647,13 @@ def _user_entry(user: UserActor, country_codes: set[str]) -> NameEntry:
     prefix = user.code[:3]
     country = prefix if prefix in country_codes or prefix == UNKNOWN_COUNTRY else ""
     return NameEntry("organization", user.code, country, user.name, user)
+
+
+def _owned_by_country(word: Token, noun: Token) -> bool:
+    """ "a Greek-owned tanker", "a Turkish-flagged ship": the country owning a thing, joined to it by a
+    participle of ownership (not "Russian-made" or "Iranian-backed", which name a maker or a backer)."""
+    link = word.head
+    return link.head.i == noun.i and link.dep_ == "amod" and link.lower_ in OWNERSHIP_PARTICIPLES
 
 
 def _armed_group(code: str) -> bool:
