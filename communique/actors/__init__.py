@@ -440,8 +440,10 @@ class ActorCoder:
         entry = self._organization_entry(left, hit_at)
         if entry is not None and _armed_group(entry.code):
             # "a Hamas commander", "al-Shabaab fighters": a member of an armed group is the group,
-            # not its country's army (CAMEO codes the group's people by the group's code).
-            return (_named_actor(entry),), f"{entry.rule} ({name}: one of the group)"
+            # not its country's army (CAMEO codes the group's people by the group's code); other
+            # countries named with it are theirs ("Israeli and Hamas negotiators").
+            others = [Actor.from_parts(code, roles, title=name) for code in countries if code != entry.country]
+            return (_named_actor(entry), *others), f"{entry.rule} ({name}: one of the group)"
         if not countries and entry is None:
             countries = _leader_countries(token, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
