@@ -110,7 +110,10 @@ RECIPIENT_CODES = frozenset({"063"})
 # of a thing the rows of "send" name ("received weapons from Germany"). The act is done by whoever
 # it comes from (GIVER_PREPS, the noun's possessor or "of"), to the subject; with no giver named,
 # there is no event.
-RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn prompt spark trigger provoke elicit".split())
+# What an act prompts, sparks or triggers from someone is received too: "prompting condemnation from France".
+RECEIVING_VERBS = frozenset(
+    "receive get obtain win secure gain draw face attract earn prompt spark trigger provoke elicit".split()
+)
 # Verbs by which the subject is "under" an event noun done to it: "came under pressure from Berlin".
 UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
 # Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
