@@ -438,7 +438,7 @@ class ActorCoder:
         title_start = (last or token).i - len(title) + 1
         countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
         entry = self._organization_entry(left, hit_at)
-        if entry is not None and _armed_group(entry.code):
+        if entry is not None and _armed_group(entry.code) and self._names_its_member(token, left, hit_at):
             # "a Hamas commander", "al-Shabaab fighters": a member of an armed group is the group,
             # not its country's army (CAMEO codes the group's people by the group's code); other
             # countries named with it are theirs ("Israeli and Hamas negotiators").
@@ -597,6 +597,18 @@ class ActorCoder:
                 for inner in (c for c in item.children if c.dep_ == "prep" and c.lower_ == "of"):
                     countries += self._countries_in_object(inner, hit_at, deeper=False)
         return list(dict.fromkeys(countries))
+
+    def _names_its_member(self, token: Token, left: Span, hit_at) -> bool:
+        """Whether the organisation named last before a title modifies it directly ("a Hamas
+        commander", "Israeli and Hamas negotiators"), not through another word ("the Al
+        Qaeda-linked group" is linked to it, not one of it)."""
+        for item in reversed(left):
+            hit = hit_at.get(item.i)
+            if hit is not None and self.entry(hit).kind == "organization":
+                root = hit.root
+                head = root.head.head if root.dep_ == "conj" else root.head
+                return head.i == token.i
+        return False
 
     def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
         """The organisation named last in ``left`` ("Islamic State" in "an Islamic State target")."""
