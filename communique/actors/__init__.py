@@ -63,6 +63,8 @@ NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
 ROLES_FROM_ELSEWHERE = NON_STATE_ROLES | {"REF", "MNC"}
 FOREIGN_WORDS = {"foreign", "western", "international", "regional", "other", "neighbouring", "neighboring"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Object pronouns that stand for someone other than their clause's subject.
+OBJECT_PERSON_PRONOUNS = {"him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
@@ -396,6 +398,10 @@ class ActorCoder:
 
     def _code_pronoun(self, token: Token, story: StoryMemory) -> Coded:
         word = token.lower_
+        if word in OBJECT_PERSON_PRONOUNS and token.dep_ in ("dobj", "dative", "pobj"):
+            other = self._other_person(token, story)
+            if other is not None:
+                return (other,), f"pronoun: {other.name or other.code}, the other person named before"
         if word in PERSON_PRONOUNS:
             last = story.last_subject or story.last_person
             return ((last,), f"pronoun: {last.name or last.code}, named before") if last is not None else NOTHING
@@ -411,6 +417,15 @@ class ActorCoder:
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             return story.last_group, "both: the pair named before"
         return NOTHING
+
+    def _other_person(self, token: Token, story: StoryMemory) -> Actor | None:
+        """Whom "him" or "her" stands for when the clause's subject is a person: the last one named
+        before who is not that subject ("He urged him to ...": not himself)."""
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = story.by_token.get(subject.i, ()) if subject is not None else ()
+        if len(subjects) != 1:
+            return None
+        return next((p for p in reversed(story.people_named) if p != subjects[0]), None)
 
     def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> Coded:
         doc = token.doc
