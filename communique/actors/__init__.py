@@ -55,6 +55,8 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
 # Participles by which a country owns a thing: "a Greek-owned tanker", "a Liberian-flagged ship".
 OWNERSHIP_PARTICIPLES = {"owned", "flagged", "registered", "operated"}
+# Nouns for a place that a country's adjective puts in that country: "in the Afghan capital".
+DEMONYM_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "port"}
 # The entity types a one-word city may carry in the small English model's tagging.
 PLACE_ENT_TYPES = ("", "GPE", "LOC", "ORG", "PERSON", "NORP")
 # Roles whose country a story's setting does not tell: armed groups cross borders.
@@ -285,6 +287,8 @@ class ActorCoder:
         """The country of a place: a country or capital where something happened ("in Moscow"),
         or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
+        if hit is None and token.pos_ == "NOUN":
+            return self._demonym_place(token, hit_at)
         if hit is None:
             # A city the parser's entity tagger may have missed ("bombed Aleppo"), but not a
             # name it knows to be a person's, nor a longer organisation's name ("Kharkiv
@@ -307,6 +311,18 @@ class ActorCoder:
         if not _is_place(token, self.entry(hit).kind):
             return ""
         return self.entry(hit).country
+
+    def _demonym_place(self, token: Token, hit_at) -> str:
+        """ "in the Afghan capital", "near a Syrian town": a place noun after a preposition of place,
+        named with its country's adjective, is a place in that country, not an actor."""
+        if token.lemma_.lower() not in DEMONYM_PLACE_NOUNS or not _is_place(token):
+            return ""
+        countries = {
+            self.entry(hit_at[c.i]).country
+            for c in token.children
+            if c.dep_ == "amod" and c.i in hit_at and self.entry(hit_at[c.i]).kind == "demonym"
+        }
+        return countries.pop() if len(countries) == 1 else ""
 
     def _city_country(self, name: str, named: set[tuple[str, str]]) -> str:
         """The country of a city: of the countries whose cities share its name, one the story
