@@ -55,6 +55,9 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
 # Participles by which a country owns a thing: "a Greek-owned tanker", "a Liberian-flagged ship".
 OWNERSHIP_PARTICIPLES = {"owned", "flagged", "registered", "operated"}
+# Titles that take the role of the group their "of" or "for" names: "the leader of the rebels".
+LEADING_TITLES = {"leader", "spokesman", "spokeswoman", "spokesperson", "head", "chief", "commander"}
+LED_GROUP_ROLES = {"REB", "SEP", "INS", "UAF", "OPP", "CRM"}
 # Nouns for a place that a country's adjective puts in that country: "in the Afghan capital".
 DEMONYM_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "port"}
 # The entity types a one-word city may carry in the small English model's tagging.
@@ -312,6 +315,15 @@ class ActorCoder:
             return ""
         return self.entry(hit).country
 
+    def _group_led(self, token: Token, title) -> tuple[str, ...]:
+        """The roles of a rebel, separatist or opposition group a title's "of" or "for" names."""
+        for child in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            group = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = self.titles.ending_at(group) if group is not None else None
+            if found and set(self.titles[found]) & LED_GROUP_ROLES:
+                return self.titles[found]
+        return ()
+
     def _demonym_place(self, token: Token, hit_at) -> str:
         """ "in the Afghan capital", "near a Syrian town": a place noun after a preposition of place,
         named with its country's adjective, is a place in that country, not an actor."""
@@ -459,6 +471,11 @@ class ActorCoder:
         left = doc[token.left_edge.i : token.i]
         roles, name = self.titles[title], " ".join(title)
         rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
+        group = self._group_led(token, title) if name in LEADING_TITLES else ()
+        if group:
+            # "the leader of a separatist group", "a spokesman for the rebels": the group's.
+            roles = group
+            rule += f"; of a group: {' '.join(group)}"
         # "diplomats from Russia" are Russia's; "troops from Syria" as often are being pulled out of it.
         owned = any(c.dep_ == "poss" for c in token.children)  # "recalled its ambassador from Paris"
         prepositions = ("of", "for", "from") if roles == ("GOV",) and not owned else ("of", "for")
