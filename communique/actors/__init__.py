@@ -486,11 +486,13 @@ class ActorCoder:
         title_start = (last or token).i - len(title) + 1
         countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
         entry = self._organization_entry(left, hit_at)
-        if entry is not None and _armed_group(entry.code) and self._names_its_member(token, left, hit_at):
+        group_root = self._member_of(token, left, hit_at) if entry is not None and _armed_group(entry.code) else None
+        if entry is not None and group_root is not None:
             # "a Hamas commander", "al-Shabaab fighters": a member of an armed group is the group,
-            # not its country's army (CAMEO codes the group's people by the group's code); other
-            # countries named with it are theirs ("Israeli and Hamas negotiators").
-            others = [Actor.from_parts(code, roles, title=name) for code in countries if code != entry.country]
+            # not its country's army (CAMEO codes the group's people by the group's code); a country
+            # joined to the group by "and" has its own ("Israeli and Hamas negotiators").
+            joined = countries if group_root.dep_ == "conj" else []
+            others = [Actor.from_parts(code, roles, title=name) for code in joined if code != entry.country]
             return (_named_actor(entry), *others), f"{entry.rule} ({name}: one of the group)"
         if not countries and entry is None:
             countries = _leader_countries(token, story)
@@ -646,17 +648,17 @@ class ActorCoder:
                     countries += self._countries_in_object(inner, hit_at, deeper=False)
         return list(dict.fromkeys(countries))
 
-    def _names_its_member(self, token: Token, left: Span, hit_at) -> bool:
-        """Whether the organisation named last before a title modifies it directly ("a Hamas
-        commander", "Israeli and Hamas negotiators"), not through another word ("the Al
-        Qaeda-linked group" is linked to it, not one of it)."""
+    def _member_of(self, token: Token, left: Span, hit_at) -> Token | None:
+        """The name of the organisation named last before a title, when it modifies the title
+        directly ("a Hamas commander", "Israeli and Hamas negotiators"), not through another word
+        ("the Al Qaeda-linked group" is linked to it, not one of it)."""
         for item in reversed(left):
             hit = hit_at.get(item.i)
             if hit is not None and self.entry(hit).kind == "organization":
                 root = hit.root
                 head = root.head.head if root.dep_ == "conj" else root.head
-                return head.i == token.i
-        return False
+                return root if head.i == token.i else None
+        return None
 
     def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
         """The organisation named last in ``left`` ("Islamic State" in "an Islamic State target")."""
