@@ -22,7 +22,7 @@ def actors_of(coder):
         ("The U.S. protested.", [("U.S.", "USA")]),
         ("South Korean troops withdrew.", [("South Korean troops", "KORMIL")]),
         ("Russia's foreign ministry protested.", [("Russia", "RUS"), ("Russia's foreign ministry", "RUSGOV")]),
-        ("Iranian protesters marched.", [("Iranian protesters", "IRNCVL")]),
+        ("Iranian protesters marched.", [("Iranian protesters", "IRNOPP")]),
         ("Rebels attacked.", [("Rebels", "---REB")]),
         ("Seoul protested.", [("Seoul", "KORGOV")]),
         ("The Kremlin protested.", [("Kremlin", "RUSGOV")]),

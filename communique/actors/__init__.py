@@ -53,12 +53,23 @@ NOUNISH = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "det", "flat"}
 # A country or capital after these prepositions is where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"}
+# Participles by which a country owns a thing: "a Greek-owned tanker", "a Liberian-flagged ship".
+OWNERSHIP_PARTICIPLES = {"owned", "flagged", "registered", "operated"}
+# Titles that take the role of the group their "of" or "for" names: "the leader of the rebels".
+LEADING_TITLES = {"leader", "spokesman", "spokeswoman", "spokesperson", "head", "chief", "commander"}
+LED_GROUP_ROLES = {"REB", "SEP", "INS", "UAF", "OPP", "CRM"}
+# Nouns for a place that a country's adjective puts in that country: "in the Afghan capital".
+DEMONYM_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "port"}
+# The entity types a one-word city may carry in the small English model's tagging.
+PLACE_ENT_TYPES = ("", "GPE", "LOC", "ORG", "PERSON", "NORP")
 # Roles whose country a story's setting does not tell: armed groups cross borders.
 NON_STATE_ROLES = {"REB", "UAF", "CRM", "INS", "SEP"}
 # Refugees and multinationals are from elsewhere than where the story is ("refugees arrived in Chad").
 ROLES_FROM_ELSEWHERE = NON_STATE_ROLES | {"REF", "MNC"}
 FOREIGN_WORDS = {"foreign", "western", "international", "regional", "other", "neighbouring", "neighboring"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Object pronouns that stand for someone other than their clause's subject.
+OBJECT_PERSON_PRONOUNS = {"him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
@@ -184,10 +195,14 @@ class ActorCoder:
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
         named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
+        # Words of a person's longer name, or of a person named before, are that person's, not a
+        # city's: "Samia Suluhu Hassan ... welcomed Hassan".
+        person_words = {token.text for ent in persons.values() if len(ent) > 1 for token in ent}
         for token in doc:
             if token.i in story.absorbed:
                 continue  # counted already as one of a group ("the ministers of Chile and Peru")
-            place = self._place_at(token, hit_at, ents_at, named)
+            city_of_person = token.i not in hit_at and (token.text in person_words or token.text in story.persons)
+            place = "" if city_of_person else self._place_at(token, hit_at, ents_at, named)
             if place:
                 story.places[token.i] = place
                 continue
@@ -275,22 +290,51 @@ class ActorCoder:
         """The country of a place: a country or capital where something happened ("in Moscow"),
         or a city ("shelled Kharkiv"), which stands for no government."""
         hit = hit_at.get(token.i)
+        if hit is None and token.pos_ == "NOUN":
+            return self._demonym_place(token, hit_at)
         if hit is None:
             # A city the parser's entity tagger may have missed ("bombed Aleppo"), but not a
             # name it knows to be a person's, nor a longer organisation's name ("Kharkiv
             # Tractor Plant"); the small English model calls many one-word cities an
-            # organisation ("attacked Kharkiv").
-            if token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE", "LOC", "ORG") or token.ent_iob_ == "I":
+            # organisation ("attacked Kharkiv"), and some a person or a people ("shelled
+            # Omdurman"): a one-word "person" or "people" counts only where a place stands, the
+            # object of a verb or after "in", since a bare "Sofia" or "Austin" is as often a name.
+            if token.pos_ != "PROPN" or token.ent_type_ not in PLACE_ENT_TYPES or token.ent_iob_ == "I":
                 return ""
             ent = ents_at.get(token.i)
-            if token.ent_type_ == "ORG" and (ent is None or len(ent) > 1):
+            if token.ent_type_ in ("ORG", "PERSON", "NORP") and (ent is None or len(ent) > 1):
                 return ""
+            if token.ent_type_ in ("PERSON", "NORP") and (
+                not _in_place_slot(token) or self.people.find(token.text, None)
+            ):
+                return ""  # a one-word name the people table knows is that person ("met Austin")
             return self._city_country(ent.text if ent is not None else token.text, named)
         if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
             return ""
         if not _is_place(token, self.entry(hit).kind):
             return ""
         return self.entry(hit).country
+
+    def _group_led(self, token: Token, title) -> tuple[str, ...]:
+        """The roles of a rebel, separatist or opposition group a title's "of" or "for" names."""
+        for child in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            group = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = self.titles.ending_at(group) if group is not None else None
+            if found and set(self.titles[found]) & LED_GROUP_ROLES:
+                return self.titles[found]
+        return ()
+
+    def _demonym_place(self, token: Token, hit_at) -> str:
+        """ "in the Afghan capital", "near a Syrian town": a place noun after a preposition of place,
+        named with its country's adjective, is a place in that country, not an actor."""
+        if token.lemma_.lower() not in DEMONYM_PLACE_NOUNS or not _is_place(token):
+            return ""
+        countries = {
+            self.entry(hit_at[c.i]).country
+            for c in token.children
+            if c.dep_ == "amod" and c.i in hit_at and self.entry(hit_at[c.i]).kind == "demonym"
+        }
+        return countries.pop() if len(countries) == 1 else ""
 
     def _city_country(self, name: str, named: set[tuple[str, str]]) -> str:
         """The country of a city: of the countries whose cities share its name, one the story
@@ -382,6 +426,10 @@ class ActorCoder:
 
     def _code_pronoun(self, token: Token, story: StoryMemory) -> Coded:
         word = token.lower_
+        if word in OBJECT_PERSON_PRONOUNS and token.dep_ in ("dobj", "dative", "pobj"):
+            other = self._other_person(token, story)
+            if other is not None:
+                return (other,), f"pronoun: {other.name or other.code}, the other person named before"
         if word in PERSON_PRONOUNS:
             last = story.last_subject or story.last_person
             return ((last,), f"pronoun: {last.name or last.code}, named before") if last is not None else NOTHING
@@ -397,6 +445,15 @@ class ActorCoder:
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             return story.last_group, "both: the pair named before"
         return NOTHING
+
+    def _other_person(self, token: Token, story: StoryMemory) -> Actor | None:
+        """Whom "him" or "her" stands for when the clause's subject is a person: the last one named
+        before who is not that subject ("He urged him to ...": not himself)."""
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = story.by_token.get(subject.i, ()) if subject is not None else ()
+        if len(subjects) != 1:
+            return None
+        return next((p for p in reversed(story.people_named) if p != subjects[0]), None)
 
     def _code_role_noun(self, token: Token, title, hit_at, story: StoryMemory) -> Coded:
         doc = token.doc
@@ -414,6 +471,11 @@ class ActorCoder:
         left = doc[token.left_edge.i : token.i]
         roles, name = self.titles[title], " ".join(title)
         rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
+        group = self._group_led(token, title) if name in LEADING_TITLES else ()
+        if group:
+            # "the leader of a separatist group", "a spokesman for the rebels": the group's.
+            roles = group
+            rule += f"; of a group: {' '.join(group)}"
         # "diplomats from Russia" are Russia's; "troops from Syria" as often are being pulled out of it.
         owned = any(c.dep_ == "poss" for c in token.children)  # "recalled its ambassador from Paris"
         prepositions = ("of", "for", "from") if roles == ("GOV",) and not owned else ("of", "for")
@@ -424,6 +486,14 @@ class ActorCoder:
         title_start = (last or token).i - len(title) + 1
         countries = self.countries_of(token, left, hit_at, story, title_start=title_start)
         entry = self._organization_entry(left, hit_at)
+        group_root = self._member_of(token, left, hit_at) if entry is not None and _armed_group(entry.code) else None
+        if entry is not None and group_root is not None:
+            # "a Hamas commander", "al-Shabaab fighters": a member of an armed group is the group,
+            # not its country's army (CAMEO codes the group's people by the group's code); a country
+            # joined to the group by "and" has its own ("Israeli and Hamas negotiators").
+            joined = countries if group_root.dep_ == "conj" else []
+            others = [Actor.from_parts(code, roles, title=name) for code in joined if code != entry.country]
+            return (_named_actor(entry), *others), f"{entry.rule} ({name}: one of the group)"
         if not countries and entry is None:
             countries = _leader_countries(token, story)
         if not countries and any(c.lower_ == "the" for c in token.children):
@@ -453,7 +523,7 @@ class ActorCoder:
             if t.i in hit_at
             and self.entry(hit_at[t.i]).kind != "organization"
             and t.dep_ != "poss"
-            and t.head.i == token.i
+            and (t.head.i == token.i or _owned_by_country(t, token))
         ]
         countries = list(dict.fromkeys(countries))
         if not countries and any(c.dep_ == "compound" and c.i in hit_at for c in token.children):
@@ -578,6 +648,18 @@ class ActorCoder:
                     countries += self._countries_in_object(inner, hit_at, deeper=False)
         return list(dict.fromkeys(countries))
 
+    def _member_of(self, token: Token, left: Span, hit_at) -> Token | None:
+        """The name of the organisation named last before a title, when it modifies the title
+        directly ("a Hamas commander", "Israeli and Hamas negotiators"), not through another word
+        ("the Al Qaeda-linked group" is linked to it, not one of it)."""
+        for item in reversed(left):
+            hit = hit_at.get(item.i)
+            if hit is not None and self.entry(hit).kind == "organization":
+                root = hit.root
+                head = root.head.head if root.dep_ == "conj" else root.head
+                return root if head.i == token.i else None
+        return None
+
     def _organization_entry(self, left: Span, hit_at) -> NameEntry | None:
         """The organisation named last in ``left`` ("Islamic State" in "an Islamic State target")."""
         for item in reversed(left):
@@ -629,6 +711,18 @@ def _user_entry(user: UserActor, country_codes: set[str]) -> NameEntry:
     prefix = user.code[:3]
     country = prefix if prefix in country_codes or prefix == UNKNOWN_COUNTRY else ""
     return NameEntry("organization", user.code, country, user.name, user)
+
+
+def _owned_by_country(word: Token, noun: Token) -> bool:
+    """ "a Greek-owned tanker", "a Turkish-flagged ship": the country owning a thing, joined to it by a
+    participle of ownership (not "Russian-made" or "Iranian-backed", which name a maker or a backer)."""
+    link = word.head
+    return link.head.i == noun.i and link.dep_ == "amod" and link.lower_ in OWNERSHIP_PARTICIPLES
+
+
+def _armed_group(code: str) -> bool:
+    """Whether an organisation's code names an armed group: rebels, militants, insurgents."""
+    return code.startswith("IMG") or any(code[i : i + 3] in NON_STATE_ROLES for i in range(3, len(code), 3))
 
 
 def _named_actor(entry: NameEntry) -> Actor:
@@ -702,6 +796,16 @@ def _may_be_surname(token: Token) -> bool:
 
 def _is_modifier(token: Token) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOUNISH
+
+
+def _in_place_slot(token: Token) -> bool:
+    """Whether a name stands where a place does: a verb's object ("bombed Rafah") or after a
+    preposition of place or aim ("in Rafah", "on Rafah")."""
+    if token.dep_ in ("conj", "compound"):
+        return _in_place_slot(token.head)  # "Kano and Kaduna", "hit a Belgorod fuel depot"
+    if token.dep_ in ("dobj", "obj", "advmod", "npadvmod"):
+        return token.head.pos_ == "VERB"  # a name the parser took for an adverb: "shelled Omdurman"
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS | {"on", "into", "toward", "towards"}
 
 
 def _is_place(token: Token, kind: str = "capital") -> bool:

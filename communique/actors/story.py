@@ -19,6 +19,7 @@ class StoryMemory:
     persons: dict[str, Actor | None] = field(default_factory=dict)
     last_person: Actor | None = None
     last_subject: Actor | None = None  # the last single actor that was a subject: "he" or "she" next
+    people_named: list[Actor] = field(default_factory=list)  # single persons or titles, in text order
     last_by_roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     last_group: tuple[Actor, ...] = ()
     last_group_sentence: int = -1
@@ -36,6 +37,8 @@ class StoryMemory:
             if armed:
                 self.last_by_roles[(armed,)] = actor  # "Hamas fired rockets ... the militant group said"
         singular = len(actors) == 1 and token.tag_ in ("NN", "NNP")
+        if singular and (actors[0].name or actors[0].title) and token.pos_ != "PRON":
+            self.people_named.append(actors[0])
         # Only a person or a titled role ("the spokesman") is "he" or "she" later; "Seoul" is not.
         if singular and token.dep_ in ("nsubj", "nsubjpass") and (actors[0].name or actors[0].title):
             self.last_subject = actors[0]

@@ -9,6 +9,7 @@ people.tsv         name, aliases, country, role, title, start, end
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,9 +167,18 @@ def load_cities(population: int = CITY_POPULATION, regions: Path = REGIONS) -> d
     for city in geonames.cities():  # largest first: the first of a name wins
         if city.population >= population and city.country:
             largest.setdefault(city.name, city.country)
+    for city in geonames.cities():  # then as English news spells it, without marks: "Rafaḩ" is "Rafah"
+        if city.population >= population and city.country:
+            largest.setdefault(plain_spelling(city.name), city.country)
     for state in geonames.us_states():
         largest.setdefault(state, "USA")
     for row in read_table(regions, ("name", "names", "country", "lat", "lon")):
         for name in [row["name"], *split_list(row["names"])] if row["country"] else ():
             largest.setdefault(name, row["country"])
     return largest
+
+
+def plain_spelling(name: str) -> str:
+    """A place name without its diacritics, as English news writes it: "Rafaḩ" -> "Rafah"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -53,6 +53,10 @@ OPPOSITION_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
 # Cooperation, consultation and aid, and intents to them: parties as often foreign as not; and
 # reductions of relations: "expelled two diplomats and closed a consulate" is no consulate of its own.
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07", "16")
+# A curfew, a state of emergency, martial law and limits on political freedom, imposed or
+# threatened, fall on the source's own people when the sentence names no one else: "Iraq's
+# government is ready to impose martial law" is its act on Iraq's civilians (IRQCVL).
+OWN_PEOPLE_CODES = frozenset({"1321", "1323", "1324", "1721", "1723", "1724"})
 
 
 class EventCoder:
@@ -173,7 +177,7 @@ class EventCoder:
         source_actor = source.actor if source.rule.startswith(UNNAMED_DOER_RULE) else _placed(source.actor, place)
         if target is not None and _against_own(source_actor, target.actor, code.code):
             source_actor = _placed(source_actor, target.actor.country)
-        target_actor = None
+        target_actor = _own_people(source_actor, place) if code.code in OWN_PEOPLE_CODES else None
         if target is not None:
             answered = target.rule.startswith(MAKER_RULE)
             target_actor = _domestic(target.actor, source_actor, place, code.code, inherits=not answered)
@@ -278,6 +282,15 @@ def _against_own(source: Actor, target: Actor, cameo: str) -> bool:
         and bool(set(source.roles) & STATE_ROLES)
         and bool(_roles(target) & OPPOSITION_ROLES)
     )
+
+
+def _own_people(source: Actor, place: str) -> Actor | None:
+    """The civilians a state's curfew or martial law with no one named falls on: of where the
+    sentence places it, else of the source's own country; none for a source of no country."""
+    country = place or source.country
+    if country in ("", UNKNOWN_COUNTRY) or source.code.startswith("IGO"):
+        return None
+    return Actor.from_parts(country, ("CVL",))
 
 
 def _roles(actor: Actor) -> set[str]:

@@ -104,6 +104,8 @@ THIRD_PLACE_CODES = {"040": "044"}
 # included: "police imposed a curfew in Lagos" is Nigeria's act on Nigeria; and protest at the
 # state it is held in: "students marched in Dhaka" is aimed at Bangladesh.
 DOMESTIC_PLACE_ROOTS = frozenset({"14", "17"})
+# Statements say things about places without acting on them: "spoke of the drought in Kenya".
+OBJECT_PLACE_SKIPPED_ROOTS = frozenset({"01"})
 # Handing over: the target is whom a person is handed to.
 RECIPIENT_CODES = frozenset({"063"})
 # Verbs by which the subject is on the receiving end of its event noun: "Ukraine received military
@@ -111,7 +113,10 @@ RECIPIENT_CODES = frozenset({"063"})
 # of a thing the rows of "send" name ("received weapons from Germany"). The act is done by whoever
 # it comes from (GIVER_PREPS, the noun's possessor or "of"), to the subject; with no giver named,
 # there is no event.
-RECEIVING_VERBS = frozenset("receive get obtain win secure gain draw face attract earn".split())
+# What an act prompts, sparks or triggers from someone is received too: "prompting condemnation from France".
+RECEIVING_VERBS = frozenset(
+    "receive get obtain win secure gain draw face attract earn prompt spark trigger provoke elicit".split()
+)
 # Verbs by which the subject is "under" an event noun done to it: "came under pressure from Berlin".
 UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
 # Verbs by which the subject suffers the event noun it is "in": "four soldiers died in an ambush by
@@ -124,6 +129,8 @@ GIVER_PREPS = ("from", "by")
 UNNAMED_STATE_ROOTS = frozenset({"09", "17"})
 UNNAMED_CIVILIAN_ROOTS = frozenset({"14"})
 UNKNOWN_COUNTRY = "---"
+# Dependencies that open a clause of its own inside a phrase.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
 # Violence whose doer the story does not name ("three soldiers were killed", "a roadside
 # bomb killed four policemen") is still news about its victims: the doer is coded unknown.
 UNNAMED_DOER_ROOTS = frozenset({"18", "19", "20"})
@@ -142,6 +149,8 @@ ACCUSATION = "112"
 # Roles that report what they saw rather than speak for a state.
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+# An object that is its own subject: the act is between no two actors.
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 REPORTING_NOUNS = frozenset({"source", "witness", "report", "footage", "resident", "medic", "correspondent"})
 # Nouns by which a speaker says an act is wanted ("stressed the need to ..."), and the verbs of
 # saying that press it as a demand rather than an appeal.
@@ -159,6 +168,9 @@ PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "or
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
 SENDING_VERB = "send"
+# Verbs whose object is what is sent, the source's own when no country is named with it: "sent
+# doctors", "dispatched rescue teams" (whom they go to is named by "to" or a purpose).
+SENDING_LEMMAS = frozenset({"send", "dispatch", "deploy", "airlift"})
 # The table of head nouns that name one person ("the minister"), for a pronoun's number.
 PERSON_NOUNS_PATH = DATA_DIR / "cameo" / "person_nouns.tsv"
 # Personal pronouns a clause's subject may be, and the number of the noun each stands for.
@@ -278,7 +290,7 @@ class MentionIndex:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "at", "near", "off", "outside"):
                 for item in child.children:
                     found += self.places_within(item)
-            elif child.dep_ in ("dobj", "obj", "npadvmod"):
+            elif child.dep_ in ("dobj", "obj", "npadvmod", "advmod"):  # "shelled Omdurman", misparsed an adverb
                 # "shelled Kharkiv", "shelled the city of Kharkiv", "struck a depot in Novorossiysk"
                 found += self.places_within(child)
         return found
@@ -287,11 +299,25 @@ class MentionIndex:
         """The places a phrase names, or names a phrase or two deeper ("in", "of", "near", "on",
         "at"): "a jail in northern Israel", "the city of Aleppo", "a market in the centre of Kabul"."""
         found = self._places(token) or self._country_owning(token)
+        # "the Kharkiv power station", "a Gaza hospital": a place naming the thing is where it is.
+        found = found or [m for c in token.children if c.dep_ == "compound" for m in self._places(c)]
         if found or depth == 0:
             return found
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "at")):
             for item in (c for c in prep.children if c.dep_ == "pobj"):
                 found += self.places_within(item, depth - 1)
+        return found
+
+    def places_in_clause(self, verb: Token) -> list[Mention]:
+        """Places named anywhere in a verb's objects and prepositional phrases, however deep
+        ("during its campaign for a state in eastern Chad"), but not in its subject or in a
+        clause of its own."""
+        found = []
+        for child in (c for c in verb.children if c.dep_ in ("prep", "dobj", "obj", "npadvmod")):
+            for token in child.subtree:
+                if any(t.dep_ in CLAUSE_DEPS for t in _path_up(token, child)):
+                    continue
+                found += self._places(token) or self._country_owning(token)
         return found
 
     def _country_owning(self, token: Token) -> list[Mention]:
@@ -518,6 +544,7 @@ class PredicateFinder:
         own = {token.i for token in trigger if _own_object(token, entry.cameo, mentions)}
         # "sent police officers": the phrase the pattern word modifies is the source's own, too.
         own |= {t.head.i for t in trigger if t.i in own and t.dep_ in ("compound", "amod") and t.head.i != verb.i}
+        own |= _sent_own(verb, entry.cameo, mentions)
         sources, targets = self.arguments(verb, mentions, skip=own)
         if entry.cameo in RECIPIENT_CODES:
             # "extradited a suspect to Colombia": the country receiving, not the person handed over.
@@ -604,6 +631,9 @@ class PredicateFinder:
     ) -> list[Mention]:
         """Targets a verb names elsewhere than in its object, tried in order."""
         noun = trigger[-1]
+        found = self._raised_objects(verb, mentions)
+        if found:
+            return found
         for adjective in (t for t in trigger if t.dep_ in ("acomp", "oprd")):
             found = self.objects(adjective, mentions)  # "was optimistic about relations with Argentina"
             if found:
@@ -638,6 +668,8 @@ class PredicateFinder:
         for purpose in (c for c in verb.children if c.dep_ == "advcl" and is_purpose_clause(c, {verb.i})):
             # "blocked highways to demand the resignation of the government": whom the act is for.
             found = self.objects(purpose, mentions)
+            for helped in (c for c in purpose.children if c.dep_ == "xcomp" and not found):
+                found = self.objects(helped, mentions)  # "sent doctors to help treat the wounded"
             if found:
                 return found
         if entry.cameo[:2] in SITE_TARGET_ROOTS:
@@ -651,10 +683,42 @@ class PredicateFinder:
         if entry.cameo in VISIT_CODES or entry.cameo[:2] in PLACE_TARGET_ROOTS:
             # "arrived in Moscow for a visit", "held exercises in Alaska": the place's country.
             found = mentions.places_under(verb) or mentions.places_under(noun)
+            if not found and entry.cameo[:2] in FORCE_ROOTS:
+                # "launched raids during a campaign in eastern Chad": force falls where the clause says it is.
+                found = mentions.places_in_clause(verb)
+            if entry.cameo[:2] in FORCE_ROOTS:
+                # Force falls on the place even at home: "rebels attacked towns in Chad" is on Chad,
+                # "Syrian troops shelled Homs" on Syria; only a visit home is no visit.
+                return found
             source_countries = {m.actor.country for m in sources}
             return [m for m in found if m.actor.country not in source_countries]
         if entry.cameo[:2] in DOMESTIC_PLACE_ROOTS and sources:
             return (mentions.places_under(verb) or mentions.places_under(noun))[:1]
+        return self._object_place(verb, entry.cameo, sources, mentions)
+
+    def _object_place(self, verb: Token, cameo: str, sources: list[Mention], mentions: MentionIndex) -> list[Mention]:
+        """With no actor named, a country the object lies in: what is done to things in a country
+        ("inspected the mines in Peru", "praised the reforms in Uzbekistan") or a gathering held
+        in one ("attended a summit in Oslo") is aimed at it, as CAMEO coders read it. Not where
+        the act itself happens ("spoke in Oslo"), nor a place of the source's own country, nor
+        for a compound subject, whose members act on each other ("A and B signed a deal in Oslo")."""
+        obj = object_of(verb)
+        if obj is None or cameo[:2] in OBJECT_PLACE_SKIPPED_ROOTS or len(sources) > 1:
+            return []
+        source_countries = {m.actor.country for m in sources}
+        return [m for m in mentions.places_within(obj) if m.actor.country not in source_countries][:1]
+
+    def _raised_objects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
+        """ "established ties with, and opened an embassy in, Hanoi": a preposition left without
+        its object shares the one the verb joined to it ends on."""
+        holders = [t for t in (verb, object_of(verb)) if t is not None]  # "ties with", "talked with"
+        preps = [c for holder in holders for c in holder.children if c.dep_ == "prep"]
+        if not any(c.lower_ in TARGET_PREPS and not list(c.children) for c in preps):
+            return []
+        for joined in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            found = self.objects(joined, mentions) or mentions.places_under(joined)
+            if found:
+                return found
         return []
 
     def _claimed_targets(self, verb: Token, noun: Token, mentions: MentionIndex) -> list[Mention]:
@@ -1187,9 +1251,17 @@ class PredicateFinder:
             agent = next(filter(None, agents), None)
             by = child_with(agent, "pobj") if agent is not None else None
             target = mentions.of_phrase(passive) if passive.i not in skip else []
+            if not target:  # "charges against Chile were filed by Peru at the court": the subject's own "against"
+                target = self._preposition_objects(passive, None, mentions, NOUN_DIRECTED_PREPS)
             if not target:  # "aid would be sent to Turkey": what is sent is no target; where it goes is
                 target = self._preposition_objects(verb, None, mentions, DIRECTED_PREPS)
             return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
+        agent = child_with(verb, "agent")
+        if agent is not None and child_with(verb, "auxpass") is not None and _joined_to(verb) is not None:
+            # "The detainees, held for months, were freed by the governor": a passive the parser
+            # joins to the clause before it shares that clause's subject, which it was done to.
+            by = child_with(agent, "pobj")
+            return mentions.of_phrase(by) or mentions.unknown_at(by), self.subjects(verb, mentions)
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
     def _maker_of_means(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
@@ -1254,6 +1326,8 @@ class PredicateFinder:
         about: "condemned the visit of the US speaker to Taiwan" is about the US.
         """
         obj = object_of(verb)
+        if obj is not None and obj.lower_ in REFLEXIVE_PRONOUNS:
+            return self.subjects(verb, mentions)  # "Libya had bombed itself": done to no other actor
         if obj is not None and obj.i not in skip:
             found = mentions.of_phrase(obj, inside=False)
             if found:
@@ -1454,6 +1528,15 @@ def _own_object(token: Token, cameo: str, mentions: MentionIndex) -> bool:
     return any(m.actor.country == "---" and "MIL" in m.actor.roles for m in mentions.at(token))
 
 
+def _sent_own(verb: Token, cameo: str, mentions: MentionIndex) -> set[int]:
+    """The object of a verb of sending that is the source's own: people of no named country."""
+    obj = object_of(verb)
+    if obj is None or verb.lemma_.lower() not in SENDING_LEMMAS or cameo[:2] not in OWN_OBJECT_ROOTS:
+        return set()
+    found = mentions.at(obj)
+    return {obj.i} if found and all(m.actor.country == UNKNOWN_COUNTRY for m in found) else set()
+
+
 def _joined_to(verb: Token) -> Token | None:
     """The verb a verb is joined to by "and": "met and signed"; also when the parser joins it to
     the object of that verb ("killing three and arresting dozens", "arresting" under "three")."""
@@ -1542,6 +1625,15 @@ def _acts_on_own(verb: Token) -> bool:
     """Whether a verb's object, or the object of its preposition, is owned by "its", "their" or
     "our": "violated its airspace", "fired rockets at their towns"."""
     return any(_owned_by_pronoun(item) for item in verb_objects(verb))
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The words from ``token`` up to, not including, ``top`` (one of its ancestors)."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _owned_by_pronoun(noun: Token) -> bool:
