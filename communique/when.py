@@ -405,12 +405,21 @@ def _time_patterns() -> tuple[re.Pattern, re.Pattern]:
 def sentence_time(sentence: str, offset: int = 0, near: int | None = None) -> Told | None:
     """The time of day said in a sentence nearest ``near`` (a character offset in the story, the
     event's trigger; the sentence starts at ``offset``): a clock time first, else a part of a day."""
-    clock, part = _time_patterns()
-    for pattern in (clock, part):
-        found = [told for match in pattern.finditer(sentence) if (told := _told(match, offset)) is not None]
+    for found in _times_said(sentence, offset):
         if found:
             return min(found, key=lambda told: (abs(told.start - near) if near is not None else 0, told.start))
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _times_said(sentence: str, offset: int) -> tuple[tuple[Told, ...], tuple[Told, ...]]:
+    """The clock times and the parts of a day said in a sentence: read once for all of its events."""
+    clock, part = _time_patterns()
+    return _all_told(clock, sentence, offset), _all_told(part, sentence, offset)
+
+
+def _all_told(pattern: re.Pattern, sentence: str, offset: int) -> tuple[Told, ...]:
+    return tuple(told for match in pattern.finditer(sentence) if (told := _told(match, offset)) is not None)
 
 
 def _told(match: re.Match, offset: int) -> Told | None:

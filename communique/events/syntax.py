@@ -61,14 +61,20 @@ def prefix_of(verb: Token) -> Token | None:
     return head if head.lower_ == "re" and verb.i == head.i + 2 and verb.dep_ in ("dep", "ccomp") else None
 
 
+# child_with and subject_of are asked several times of every verb: plain loops, not generators.
 def child_with(token: Token | None, dep: str) -> Token | None:
-    if token is None:
-        return None
-    return next((child for child in token.children if child.dep_ == dep), None)
+    if token is not None:
+        for child in token.children:
+            if child.dep_ == dep:
+                return child
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
 
 
 def object_of(verb: Token) -> Token | None:
