@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import ctypes
 import importlib.util
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import TypeVar
 
 import spacy
@@ -14,6 +16,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
+from thinc.api import NumpyOps, get_current_ops, use_ops
 
 from .errors import Messages, SettingsError
 
@@ -35,7 +38,8 @@ def load_pipeline(name: str = "") -> Language:
     candidates = (name,) if name else PIPELINES
     for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None:
-            nlp = spacy.load(candidate)
+            with _matrix_ops():
+                nlp = spacy.load(candidate)
             ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
             if isinstance(ruler, AttributeRuler):
                 rules = IndexedRules(ruler)  # its ``__call__`` asks ``self.match``, then ``self.set_annotations``
@@ -43,6 +47,64 @@ def load_pipeline(name: str = "") -> Language:
                 ruler.set_annotations = rules.set_annotations  # type: ignore[method-assign]
             return nlp
     raise SettingsError(Messages.NO_MODEL)
+
+
+def _matrix_ops() -> AbstractContextManager:
+    """The operations the pipeline's models are built with: numpy's matrix product on one thread, where it can.
+
+    Thinc multiplies matrices with blis by default, and the blis wheel runs its
+    generic reference kernel on CPUs it does not know (the bench machine's);
+    numpy's OpenBLAS picks a kernel for the CPU, but by default wakes a thread a
+    core for each product, which on matrices of a batch's size spends more CPU
+    waiting than it saves. On one thread, numpy's product makes the parse
+    about 40% cheaper than with blis (docs/performance.md); the annotations are
+    the stock pipeline's (``tests/test_parse.py``), only the last bits of the
+    floats differ. Where the thread count cannot be set (no OpenBLAS found), on
+    a GPU, or with operations a caller has chosen, the models are built as spaCy
+    builds them.
+    """
+    ops = get_current_ops()
+    # Only thinc's own CPU operations: a subclass (Apple's, say) was chosen for its speed.
+    if isinstance(ops, NumpyOps) and type(ops) is NumpyOps and ops.use_blis and _one_blas_thread():
+        return use_ops("numpy", use_blis=False)
+    return nullcontext()
+
+
+# The thread-count setters of OpenBLAS builds numpy ships: scipy-openblas (numpy 2), openblas64_ (numpy 1), plain.
+BLAS_THREAD_SETTERS = (
+    "scipy_openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "openblas_set_num_threads",
+)
+
+
+def _one_blas_thread() -> bool:
+    """Set the OpenBLAS that numpy loaded to one thread for this process; False where none is found.
+
+    It is this process's setting: in a process that loads the pipeline, numpy's
+    other matrix products run on one thread too (``--workers`` gives coding
+    more cores). The library is found by its path among the process's memory
+    mappings, on Linux only.
+    """
+    import numpy  # noqa: F401  (loads its OpenBLAS, if it has one)
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
+    except OSError:
+        return False
+    for path in sorted(paths):
+        try:
+            library = ctypes.CDLL(path)  # the loaded library's own handle: dlopen gives it again
+        except OSError:
+            continue
+        for name in BLAS_THREAD_SETTERS:
+            setter = getattr(library, name, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
 
 
 class IndexedRules:

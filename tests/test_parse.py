@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from communique import read_articles
-from communique.parse import IndexedRules
+from communique.parse import IndexedRules, _one_blas_thread
 
 SAMPLES = Path(__file__).resolve().parent.parent / "communique" / "samples"
 
@@ -36,3 +36,13 @@ def test_parse_annotations_equal_the_stock_pipeline(nlp):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in ours] == [
             (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in theirs
         ]
+
+
+def test_parse_models_multiply_with_numpy_where_blas_runs_on_one_thread(nlp):
+    # Issue 8: blis's reference kernel cost a third of the entity recogniser; numpy's BLAS on one thread is cheaper.
+    if not _one_blas_thread():
+        pytest.skip("no OpenBLAS found to run on one thread: the models keep spaCy's blis")
+    # The word vectors and the parsers' feature layers; the parsers' steps multiply in C, whatever the ops.
+    parser, ner = nlp.get_pipe("parser").model, nlp.get_pipe("ner").model
+    models = [nlp.get_pipe("tok2vec").model, parser.get_ref("lower"), ner.get_ref("lower"), ner.get_ref("tok2vec")]
+    assert all(not layer.ops.use_blis for model in models for layer in model.walk())

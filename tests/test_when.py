@@ -159,6 +159,25 @@ def test_when_reads_times_and_zones(sentence, clock, zone):
 
 
 @pytest.mark.parametrize(
+    "sentence,hour",
+    [
+        ("The convoy left at NOON and was stopped at the border.", 12),
+        ("Guards fired warning shots in the Early Morning.", 6),
+        ("The ferry sank at 4 a.m. off the coast.", 4),
+    ],
+)
+def test_when_finds_times_the_quick_test_for_a_digit_or_word_lets_through(sentence, hour):
+    # Issue 8: sentences are scanned with the time patterns only when they hold a digit or a time word.
+    told = sentence_time(sentence)
+    assert told is not None and told.hour == hour
+
+
+def test_when_a_dotless_i_still_reaches_the_time_patterns():
+    # The patterns ignore case as Python does, reading a dotless i as "i"; lower() does not.
+    assert sentence_time("Sirens sounded at m\u0131dnight over the port.") is not None
+
+
+@pytest.mark.parametrize(
     "sentence", ["Turnout rose 3.5 percent in 2019.", "The summit lasted two days.", "Some 1500 soldiers left."]
 )
 def test_when_finds_no_time_where_none_is_told(sentence):

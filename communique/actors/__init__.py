@@ -71,6 +71,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Object pronouns that stand for someone other than their clause's subject.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+PRONOUN_LIKE = RELATIVE_PRONOUNS | {"both"}  # coded as pronouns, whatever their tag
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
 RELATIONAL_TITLES = {"counterpart", "counterparts"}
@@ -264,15 +265,16 @@ class ActorCoder:
         ent = persons.get(token.i)
         if ent is not None:
             return self._code_person(token, ent, hit_at, story) if token.i == ent.root.i else NOTHING
-        person = story.persons.get(token.text) if token.pos_ == "PROPN" or _may_be_surname(token) else None
+        surname = _may_be_surname(token)
+        person = story.persons.get(token.text) if token.pos_ == "PROPN" or surname else None
         if person is not None:
             return (person,), f"the same person named before: {person.name}"
-        if _may_be_surname(token):
+        if surname:
             found = self.people.find(token.text, story.date)
             if found is not None:
                 story.remember_person(found[0])
                 return (found[0],), found[1]
-        if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS | {"both"}:
+        if token.pos_ == "PRON" or token.lower_ in PRONOUN_LIKE:
             return self._code_pronoun(token, story)
         if token.dep_ in MODIFIER_DEPS and token.head.pos_ in NOUNISH:
             return NOTHING

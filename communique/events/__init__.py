@@ -93,6 +93,8 @@ class EventCoder:
                 places.setdefault(mention.sentence, mention.actor.country)
         events = []
         for number, sentence, predicates in self._sentence_predicates(doc, mentions):
+            if not predicates:
+                continue  # a sentence's text is built anew on each asking: only for the sentences with events
             evidence = Evidence.of(number, sentence)
             for predicate in predicates:
                 events.extend(self._events(article, evidence, predicate, places.get(number, "")))

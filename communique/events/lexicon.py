@@ -114,6 +114,8 @@ class Lexicon:
 
     def refine(self, cameo: str, words: set[str]) -> str:
         """A more specific code when the clause's words show the domain CAMEO splits on."""
+        if cameo not in self.refinements:
+            return cameo  # most codes have no sub-codes: the words need not be read
         contexts = {self.contexts[word] for word in words if word in self.contexts}
         contexts.update(context for parts, context in self.phrases if all(part in words for part in parts))
         for _ in range(3):  # 020 -> 023 -> 0231: a refinement may refine further

@@ -6,6 +6,8 @@ know English syntax, not CAMEO.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
@@ -66,18 +68,28 @@ def prefix_of(verb: Token) -> Token | None:
     return head if head.lower_ == "re" and verb.i == head.i + 2 and verb.dep_ in ("dep", "ccomp") else None
 
 
+# child_with, subject_of and object_of are asked several times of every verb: plain loops, not generators.
 def child_with(token: Token | None, dep: str) -> Token | None:
-    if token is None:
-        return None
-    return next((child for child in token.children if child.dep_ == dep), None)
+    if token is not None:
+        for child in token.children:
+            if child.dep_ == dep:
+                return child
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return _child_in(verb, SUBJECT_DEPS)
+
+
+def _child_in(token: Token, deps: Collection[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
 
 
 def object_of(verb: Token) -> Token | None:
-    found = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or child_with(verb, "nsubjpass")
+    found = _child_in(verb, ("dobj", "obj")) or child_with(verb, "nsubjpass")
     if found is None:
         # "allowed UN agencies to enter", parsed as a clause: its subject is the verb's object.
         for child in verb.children:
