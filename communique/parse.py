@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import ctypes
 import importlib.util
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -59,7 +58,7 @@ def _matrix_ops() -> AbstractContextManager:
     waiting than it saves. On one thread, numpy's product makes the parse
     about 40% cheaper than with blis (docs/performance.md); the annotations are
     the stock pipeline's (``tests/test_parse.py``), only the last bits of the
-    floats differ. Where the thread count cannot be set (no OpenBLAS found), on
+    floats differ. Where the thread count cannot be set (no BLAS found), on
     a GPU, or with operations a caller has chosen, the models are built as spaCy
     builds them.
     """
@@ -70,41 +69,20 @@ def _matrix_ops() -> AbstractContextManager:
     return nullcontext()
 
 
-# The thread-count setters of OpenBLAS builds numpy ships: scipy-openblas (numpy 2), openblas64_ (numpy 1), plain.
-BLAS_THREAD_SETTERS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
-
-
 def _one_blas_thread() -> bool:
-    """Set the OpenBLAS that numpy loaded to one thread for this process; False where none is found.
+    """Set the BLAS that numpy loaded (OpenBLAS, MKL, ...) to one thread for this process; False where none is found.
 
     It is this process's setting: in a process that loads the pipeline, numpy's
     other matrix products run on one thread too (``--workers`` gives coding
-    more cores). The library is found by its path among the process's memory
-    mappings, on Linux only.
+    more cores).
     """
-    import numpy  # noqa: F401  (loads its OpenBLAS, if it has one)
+    import numpy  # noqa: F401  (loads its BLAS, if it has one)
+    from threadpoolctl import threadpool_info, threadpool_limits
 
-    try:
-        with open("/proc/self/maps", encoding="utf-8") as maps:
-            paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
-    except OSError:
+    if not any(pool["user_api"] == "blas" for pool in threadpool_info()):
         return False
-    for path in sorted(paths):
-        try:
-            library = ctypes.CDLL(path)  # the loaded library's own handle: dlopen gives it again
-        except OSError:
-            continue
-        for name in BLAS_THREAD_SETTERS:
-            setter = getattr(library, name, None)
-            if setter is not None:
-                setter(1)
-                return True
-    return False
+    threadpool_limits(limits=1, user_api="blas")  # called, not entered: it holds until the process ends
+    return True
 
 
 class IndexedRules:

@@ -380,6 +380,11 @@ def zone_names() -> dict[str, str]:
     return {row["name"].lower(): row["zone"] for row in read_table(TIME_ZONES, ("name", "zone"))}
 
 
+# ASCII: with Unicode case folding a dotless "ı" matches "i", so "nıght" would be read as a
+# night that PARTS_OF_DAY does not know.
+TIME_FLAGS = re.IGNORECASE | re.ASCII
+
+
 @functools.cache
 def _time_patterns() -> tuple[re.Pattern, re.Pattern]:
     named = "|".join(re.escape(name) for name in sorted(zone_names(), key=len, reverse=True))
@@ -392,12 +397,12 @@ def _time_patterns() -> tuple[re.Pattern, re.Pattern]:
         r"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|hours|hrs|local))"
         r"|(?P<word>midnight|noon))"
         rf"(?:{zone})?",
-        re.IGNORECASE,
+        TIME_FLAGS,
     )
     part = re.compile(
         rf"\b(?:(?P<degree>early|late)\s+(?:on\s+)?)?(?:(?:{WEEKDAY_NAMES})\s+)?"
         rf"(?P<part>morning|afternoon|evening|night)\b(?:{zone})?",
-        re.IGNORECASE,
+        TIME_FLAGS,
     )
     return clock, part
 
@@ -429,8 +434,6 @@ DIGIT = re.compile(r"\d")
 def _may_tell_time(sentence: str) -> tuple[bool, bool]:
     """Whether a sentence may say a clock time, and a part of a day: most say neither, and
     looking for a digit or a word first is quicker than scanning with the time patterns."""
-    if "\u0130" in sentence or "\u0131" in sentence:
-        return True, True  # a dotted or dotless I, which the patterns' IGNORECASE reads as "i"
     lowered = sentence.lower()
     may_clock = DIGIT.search(sentence) is not None or any(word in lowered for word in CLOCK_WORDS)
     return may_clock, any(word in lowered for word in PART_WORDS)

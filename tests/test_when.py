@@ -172,9 +172,13 @@ def test_when_finds_times_the_quick_test_for_a_digit_or_word_lets_through(senten
     assert told is not None and told.hour == hour
 
 
-def test_when_a_dotless_i_still_reaches_the_time_patterns():
-    # The patterns ignore case as Python does, reading a dotless i as "i"; lower() does not.
-    assert sentence_time("Sirens sounded at m\u0131dnight over the port.") is not None
+@pytest.mark.parametrize(
+    "sentence", ["Sirens sounded at m\u0131dnight over the port.", "Shots rang out at n\u0131ght."]
+)
+def test_when_a_dotless_i_is_no_time_word(sentence):
+    # Unicode case folding reads "ı" as "i": "nıght" once matched the patterns and then failed to be looked up.
+    assert sentence_time(sentence) is None
+    assert sentence_time(sentence.replace("\u0131", "i")) is not None
 
 
 @pytest.mark.parametrize(
