@@ -1556,7 +1556,7 @@ def _describes_speaker(verb: Token) -> bool:
         return False
     root = verb.sent.root
     if root.lemma_.lower() in SPEECH_VERBS and subject_of(root) is None and root.i > verb.i:
-        # "..., a member of the team trying to mediate said": the parser leaves "said" without
+        # "..., an aide to the envoy seeking a truce said": the parser leaves "said" without
         # its subject; the attribution is what lies between the last comma and it.
         comma = max((t.i for t in verb.sent if t.text == "," and t.i < root.i), default=-1)
         return verb.i > comma
