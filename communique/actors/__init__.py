@@ -71,6 +71,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Object pronouns that stand for someone other than their clause's subject.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Verbs whose subject "it" stands for nothing: "it seems", "it takes time".
+EMPTY_IT_VERBS = {"seem", "appear", "happen", "matter", "take", "rain", "remain", "follow", "turn"}
 PRONOUN_LIKE = RELATIVE_PRONOUNS | {"both"}  # coded as pronouns, whatever their tag
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
@@ -247,7 +249,7 @@ class ActorCoder:
                 spans.append(Span(doc, start, end, label=key))
         for key, start, end in self.matcher_any_case(doc):
             span = Span(doc, start, end, label=key)
-            if _odd_case(span.text):
+            if _odd_case(span.text) or self._lowercase_nationality(span):
                 spans.append(span)
         spans = [span for span in spans if not _stance(span)]
         spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
@@ -255,6 +257,18 @@ class ActorCoder:
 
     def entry(self, span: Span) -> NameEntry:
         return self.entries[span.label]
+
+    def _lowercase_nationality(self, span: Span) -> bool:
+        """A nationality typed in lower case before the noun it describes ("tunisian rioters",
+        "french troops"): said of people, it is their country; a bare "polish" or "turkey" is no name."""
+        root = span.root
+        return (
+            span.text.islower()
+            and self.entries[span.label].kind == "demonym"
+            and root.dep_ in ("amod", "compound", "nmod")
+            and root.head.pos_ == "NOUN"
+            and root.head.i > root.i
+        )
 
     # -- coding one token -------------------------------------------------
 
@@ -441,12 +455,40 @@ class ActorCoder:
                 story.last_group_sentence
             )
             return (story.last_group, "pronoun: the group named just before") if previous else NOTHING
+        if word == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._code_it(token, story)
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             head = token.head.head
             return story.by_token.get(head.i, ()), f"relative pronoun: {head.text!r}"
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             return story.last_group, "both: the pair named before"
         return NOTHING
+
+    def _code_it(self, token: Token, story: StoryMemory) -> Coded:
+        """Whom a subject "it" stands for: the one country or organisation named in its sentence
+        before it or in the sentence before ("Kenya hosted the talks. It also sent troops"); none
+        when two are named ("Kenya criticised Uganda, and it ..."), nor for an "it" that stands for
+        nothing ("it seems", "it was reported that ...")."""
+        verb = token.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in EMPTY_IT_VERBS:
+            return NOTHING
+        if token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children):
+            return NOTHING
+        first = previous_sentence_start(token)
+        first = first if first >= 0 else token.sent.start
+        named = {
+            actors[0]
+            for index, actors in story.by_token.items()
+            if first <= index < token.i
+            and len(actors) == 1
+            and story.rules.get(index, "").startswith(("countries.tsv", "organizations.tsv"))
+            and token.doc[index].tag_ not in ("NNS", "NNPS")
+            and token.doc[index].lower_ not in ("it", "its")
+        }
+        if len(named) != 1:
+            return NOTHING
+        actor = named.pop()
+        return (actor,), f"pronoun: {actor.name or actor.code}, the one state or body named just before"
 
     def _other_person(self, token: Token, story: StoryMemory) -> Actor | None:
         """Whom "him" or "her" stands for when the clause's subject is a person: the last one named
