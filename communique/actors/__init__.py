@@ -102,7 +102,7 @@ NOT_SURNAMES = {
 
 @dataclass(frozen=True)
 class NameEntry:
-    kind: str  # "country", "demonym", "capital" or "organization"
+    kind: str  # "country", "demonym", "capital", "organization", or "city" (a capital's namesake)
     code: str
     country: str
     name: str
@@ -112,6 +112,8 @@ class NameEntry:
     def rule(self) -> str:
         if self.user is not None:
             return f"user dictionary {self.user.origin}: {self.name} = {self.code}"
+        if self.kind == "city":
+            return f"namesakes.tsv: {self.name}, a city of {self.country} the story names"
         table = "organizations.tsv" if self.kind == "organization" else "countries.tsv"
         return f"{table}: {self.kind} of {self.name}" if self.kind != "organization" else f"{table}: {self.name}"
 
@@ -193,11 +195,12 @@ class ActorCoder:
         Returns Mentions in text order, one for each actor a span names.
         """
         hits = self.find_names(doc, article.published)
+        named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
+        hits = [self._namesake(hit, named) for hit in hits]
         hit_at = {token.i: span for span in hits for token in span}
         ents_at = {ent.start: ent for ent in doc.ents}
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
-        named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
         # Words of a person's longer name, or of a person named before, are that person's, not a
         # city's: "Samia Suluhu Hassan ... welcomed Hassan".
         person_words = {token.text for ent in persons.values() if len(ent) > 1 for token in ent}
@@ -257,6 +260,19 @@ class ActorCoder:
 
     def entry(self, span: Span) -> NameEntry:
         return self.entries[span.label]
+
+    def _namesake(self, hit: Span, named: set[tuple[str, str]]) -> Span:
+        """A capital's name as a city of another country the story names instead ("Tripoli" in a
+        story about Lebanon): a place there, and no seat of government."""
+        entry = self.entry(hit)
+        if entry.kind != "capital" or hit.text not in self.shared_cities:
+            return hit
+        country = self._city_country(hit.text, named)
+        if not country or country == entry.country:
+            return hit
+        label = hit.doc.vocab.strings.add(f"city:{country}:{hit.text}")
+        self.entries.setdefault(label, NameEntry("city", country, country, hit.text))
+        return Span(hit.doc, hit.start, hit.end, label=label)
 
     def _lowercase_nationality(self, span: Span) -> bool:
         """A nationality typed in lower case before the noun it describes ("tunisian rioters",
@@ -325,8 +341,10 @@ class ActorCoder:
             ):
                 return ""  # a one-word name the people table knows is that person ("met Austin")
             return self._city_country(ent.text if ent is not None else token.text, named)
-        if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
+        if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital", "city"):
             return ""
+        if self.entry(hit).kind == "city":
+            return self.entry(hit).country  # a city stands for no government, wherever it stands
         if not _is_place(token, self.entry(hit).kind):
             return ""
         return self.entry(hit).country
