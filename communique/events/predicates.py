@@ -164,6 +164,11 @@ SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
 # unlike those that report it ("reported heavy fire").
 PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
+# Verbs that tell of or perceive an act named by their object, whose subject did not do it:
+# "residents reported heavy shelling", "witnesses heard explosions".
+WITNESS_VERBS = frozenset(
+    {"report", "hear", "see", "witness", "describe", "recount", "record", "document", "observe", "notice"}
+)
 # Verbs by which someone made to go is sent away: "ordered the envoy to leave" is "ordered him out".
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
@@ -557,6 +562,9 @@ class PredicateFinder:
                 return None  # "Ukraine received aid", "the bombing drew protests": from whom is not said
         elif _undergoes(verb, trigger):
             sources, targets = self._makers(trigger[-1], mentions), sources
+        elif _witnesses(verb, trigger):
+            sources = self._makers(trigger[-1], mentions)  # "reported Israeli shelling": Israel's
+            targets = [m for m in targets if m not in sources and not m.rule.startswith(MAKER_RULE)]
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
@@ -1592,6 +1600,13 @@ def _undergoes(verb: Token, trigger: list[Token]) -> bool:
         and noun.dep_ == "pobj"
         and noun.head.lower_ in ("in", "during")
     )
+
+
+def _witnesses(verb: Token, trigger: list[Token]) -> bool:
+    """Whether a verb only tells of or perceives the act its object noun names: "residents
+    reported artillery fire", "witnesses heard gunfire"; the act is not the subject's."""
+    noun = trigger[-1] if trigger else verb
+    return verb.lemma_.lower() in WITNESS_VERBS and noun.i != verb.i and noun.head.i == verb.i
 
 
 def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
