@@ -71,6 +71,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Object pronouns that stand for someone other than their clause's subject.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Participles that say where a body sits: "a militia based in Benghazi" is Libya's.
+SEATED_PARTICIPLES = {"base", "headquarter", "headquartered", "station", "stationed"}
 # Verbs whose subject "it" stands for nothing: "it seems", "it takes time".
 EMPTY_IT_VERBS = {"seem", "appear", "happen", "matter", "take", "rain", "remain", "follow", "turn"}
 PRONOUN_LIKE = RELATIVE_PRONOUNS | {"both"}  # coded as pronouns, whatever their tag
@@ -656,9 +658,12 @@ class ActorCoder:
                 owner = story.by_token.get(child.i) or self._clause_subject(child, story)
                 if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
                     return [owner[0].country]
-            if child.dep_ == "prep" and child.lower_ == "in":
-                # "police in Islamabad": where a body sits is whose it is.
-                for item in child.children:
+            # "police in Islamabad", "a group based in Trinidad": where a body sits is whose it is.
+            seats = [child] if child.dep_ == "prep" else []
+            if child.dep_ == "acl" and child.lemma_.lower() in SEATED_PARTICIPLES:
+                seats = [c for c in child.children if c.dep_ == "prep"]
+            for seat in (s for s in seats if s.lower_ == "in"):
+                for item in seat.children:
                     hit = hit_at.get(item.i)
                     if item.dep_ == "pobj" and hit is not None and self.entry(hit).kind != "organization":
                         return [self.entry(hit).country]
