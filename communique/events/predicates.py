@@ -364,8 +364,9 @@ class MentionIndex:
             if child.dep_ == "appos" and self.of_phrase(child):
                 return self.of_phrase(child)
         for child in token.children:
-            # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
-            if child.dep_ == "compound" and self.at(child):
+            # A mis-parse can hang the actor on a date: "met with President Assad Tuesday"; a gloss
+            # in brackets makes a name an nmod: "the Hezbollah (Party of God) movement".
+            if child.dep_ in ("compound", "nmod") and self.at(child):
                 return _unique(self.at(child))
         for child in token.children:
             # "the Saudi-led coalition" acts for its leader; "Iran-backed militias" are not Iran.
