@@ -497,6 +497,8 @@ class PredicateFinder:
         return predicate
 
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
+        if _used_weapon(verb):
+            return None  # "shot down by a missile fired by rebels": the firing is the shooting down
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
         complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame) or gerund_complement(verb)
@@ -1264,7 +1266,8 @@ class PredicateFinder:
                 target = self._preposition_objects(passive, None, mentions, NOUN_DIRECTED_PREPS)
             if not target:  # "aid would be sent to Turkey": what is sent is no target; where it goes is
                 target = self._preposition_objects(verb, None, mentions, DIRECTED_PREPS)
-            return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
+            doers = mentions.of_phrase(by) or mentions.unknown_at(by) or self._weapon_users(by, mentions)
+            return doers or self._maker_of_means(verb, mentions), target
         agent = child_with(verb, "agent")
         if agent is not None and child_with(verb, "auxpass") is not None and _joined_to(verb) is not None:
             # "The detainees, held for months, were freed by the governor": a passive the parser
@@ -1272,6 +1275,17 @@ class PredicateFinder:
             by = child_with(agent, "pobj")
             return mentions.of_phrase(by) or mentions.unknown_at(by), self.subjects(verb, mentions)
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
+
+    def _weapon_users(self, weapon: Token | None, mentions: MentionIndex) -> list[Mention]:
+        """Who used the thing a passive was done by, as its own participle's "by" says: "shot down
+        by a missile fired by rebels", "hit by a drone launched by the militia"."""
+        if weapon is None:
+            return []
+        for participle in (c for c in weapon.subtree if c.dep_ == "agent" and c.head.tag_ == "VBN"):
+            users = mentions.of_phrase(child_with(participle, "pobj"))
+            if users:
+                return users
+        return []
 
     def _maker_of_means(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
         """Who did a passive act with no "by": the maker of the event it happened in.
@@ -1608,6 +1622,19 @@ def _witnesses(verb: Token, trigger: list[Token]) -> bool:
     reported artillery fire", "witnesses heard gunfire"; the act is not the subject's."""
     noun = trigger[-1] if trigger else verb
     return verb.lemma_.lower() in WITNESS_VERBS and noun.i != verb.i and noun.head.i == verb.i
+
+
+def _used_weapon(verb: Token) -> bool:
+    """Whether a participle says who used the thing a passive was done by ("a missile fired by
+    rebels" in "was shot down by a missile fired by rebels"), which the passive's event names."""
+    weapon = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and child_with(verb, "agent") is not None
+        and weapon.dep_ == "pobj"
+        and weapon.head.dep_ == "agent"
+    )
 
 
 def _receives(verb: Token, trigger: list[Token], entry: Entry) -> bool:
