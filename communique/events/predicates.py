@@ -1292,6 +1292,10 @@ class PredicateFinder:
         "Five soldiers were killed in an ambush by Taliban fighters", "... in an Israeli airstrike"."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
             noun = child_with(prep, "pobj")
+            if noun is not None and _split_gerund(noun, self.lexicon.nouns):
+                # "killed in Israeli tank shelling", parsed with "shelling" a verb of its own: the
+                # words before the gerund name its maker.
+                return self._makers(noun, mentions)
             if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
                 continue
             for child in noun.children:
@@ -1622,6 +1626,20 @@ def _witnesses(verb: Token, trigger: list[Token]) -> bool:
     reported artillery fire", "witnesses heard gunfire"; the act is not the subject's."""
     noun = trigger[-1] if trigger else verb
     return verb.lemma_.lower() in WITNESS_VERBS and noun.i != verb.i and noun.head.i == verb.i
+
+
+def _split_gerund(noun: Token, event_nouns) -> bool:
+    """Whether the parser split an event noun ending in "-ing" off the words before it ("in
+    Israeli tank shelling" as "in Israeli tank" and a verb "shelling")."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.tag_ == "VBG"
+        and after.lower_ in event_nouns
+        and after.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "dobj") for c in after.children)
+    )
 
 
 def _used_weapon(verb: Token) -> bool:
