@@ -494,6 +494,14 @@ class ActorCoder:
             return NOTHING
         if token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children):
             return NOTHING
+        named = self._one_state_before(token, story)
+        if not named:
+            return NOTHING
+        return named, f"pronoun: {named[0].name or named[0].code}, the one state or body named just before"
+
+    def _one_state_before(self, token: Token, story: StoryMemory) -> tuple[Actor, ...]:
+        """The one country or organisation named before a token in its sentence or the one before,
+        if only one is."""
         first = previous_sentence_start(token)
         first = first if first >= 0 else token.sent.start
         named = {
@@ -505,10 +513,7 @@ class ActorCoder:
             and token.doc[index].tag_ not in ("NNS", "NNPS")
             and token.doc[index].lower_ not in ("it", "its")
         }
-        if len(named) != 1:
-            return NOTHING
-        actor = named.pop()
-        return (actor,), f"pronoun: {actor.name or actor.code}, the one state or body named just before"
+        return (named.pop(),) if len(named) == 1 else ()
 
     def _other_person(self, token: Token, story: StoryMemory) -> Actor | None:
         """Whom "him" or "her" stands for when the clause's subject is a person: the last one named
@@ -656,6 +661,8 @@ class ActorCoder:
         for child in token.children:
             if child.dep_ == "poss":
                 owner = story.by_token.get(child.i) or self._clause_subject(child, story)
+                if not owner and child.lower_ == "its":
+                    owner = self._one_state_before(child, story)  # "Iran ... Its foreign minister"
                 if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
                     return [owner[0].country]
             # "police in Islamabad", "a group based in Trinidad": where a body sits is whose it is.
