@@ -360,6 +360,16 @@ class ActorCoder:
                 return self.titles[found]
         return ()
 
+    def _organization_led(self, token: Token, last: Token | None, hit_at) -> NameEntry | None:
+        """The organisation a leading title's "of" or "for" names ("the leader of Hamas")."""
+        for head in dict.fromkeys((token, last or token)):
+            for child in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                group = next((c for c in child.children if c.dep_ == "pobj"), None)
+                hit = hit_at.get(group.i) if group is not None else None
+                if hit is not None and hit.root.i == group.i and self.entry(hit).kind == "organization":
+                    return self.entry(hit)
+        return None
+
     def _demonym_place(self, token: Token, hit_at) -> str:
         """ "in the Afghan capital", "near a Syrian town": a place noun after a preposition of place,
         named with its country's adjective, is a place in that country, not an actor."""
@@ -545,6 +555,10 @@ class ActorCoder:
             # "the leader of a separatist group", "a spokesman for the rebels": the group's.
             roles = group
             rule += f"; of a group: {' '.join(group)}"
+        led = self._organization_led(token, last, hit_at) if name in LEADING_TITLES else None
+        if led is not None:
+            # "the leader of Hamas", "a spokesman for the UN": one who speaks for a named body is it.
+            return (_named_actor(led),), f"{led.rule} ({name} of it)"
         # "diplomats from Russia" are Russia's; "troops from Syria" as often are being pulled out of it.
         owned = any(c.dep_ == "poss" for c in token.children)  # "recalled its ambassador from Paris"
         prepositions = ("of", "for", "from") if roles == ("GOV",) and not owned else ("of", "for")
