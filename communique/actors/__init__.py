@@ -365,8 +365,10 @@ class ActorCoder:
         for head in dict.fromkeys((token, last or token)):
             for child in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
                 group = next((c for c in child.children if c.dep_ == "pobj"), None)
-                hit = hit_at.get(group.i) if group is not None else None
-                if hit is not None and hit.root.i == group.i and self.entry(hit).kind == "organization":
+                if group is None or group.i not in hit_at:
+                    continue
+                hit = hit_at[group.i]
+                if hit.root.i == group.i and self.entry(hit).kind == "organization":
                     return self.entry(hit)
         return None
 
