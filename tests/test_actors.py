@@ -109,6 +109,7 @@ def test_actors_unnamed_state_actors_take_the_story_country(coder, text, expecte
     [
         ("Obama criticised Russia.", "2015-06-09", "USAGOV"),  # in office
         ("Obama criticised Russia.", "2019-06-17", "USA"),  # out of office: the country, no role
+        ("Obama criticised Russia.", "2005-03-01", "USA"),  # not yet in office: a citizen all the same
         ("Lavrov criticised Japan.", "2019-06-17", "RUSGOV"),  # a surname alone, from the table
     ],
 )

@@ -71,6 +71,10 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Object pronouns that stand for someone other than their clause's subject.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Participles that say where a body sits: "a militia based in Benghazi" is Libya's.
+SEATED_PARTICIPLES = {"base", "headquarter", "headquartered", "station", "stationed"}
+# Verbs whose subject "it" stands for nothing: "it seems", "it takes time".
+EMPTY_IT_VERBS = {"seem", "appear", "happen", "matter", "take", "rain", "remain", "follow", "turn"}
 PRONOUN_LIKE = RELATIVE_PRONOUNS | {"both"}  # coded as pronouns, whatever their tag
 # "the two sides", "both countries": a pair named just before.
 # Titles whose possessor is the other party: "her counterpart" holds the same office elsewhere.
@@ -100,7 +104,7 @@ NOT_SURNAMES = {
 
 @dataclass(frozen=True)
 class NameEntry:
-    kind: str  # "country", "demonym", "capital" or "organization"
+    kind: str  # "country", "demonym", "capital", "organization", or "city" (a capital's namesake)
     code: str
     country: str
     name: str
@@ -110,6 +114,8 @@ class NameEntry:
     def rule(self) -> str:
         if self.user is not None:
             return f"user dictionary {self.user.origin}: {self.name} = {self.code}"
+        if self.kind == "city":
+            return f"namesakes.tsv: {self.name}, a city of {self.country} the story names"
         table = "organizations.tsv" if self.kind == "organization" else "countries.tsv"
         return f"{table}: {self.kind} of {self.name}" if self.kind != "organization" else f"{table}: {self.name}"
 
@@ -191,11 +197,12 @@ class ActorCoder:
         Returns Mentions in text order, one for each actor a span names.
         """
         hits = self.find_names(doc, article.published)
+        named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
+        hits = [self._namesake(hit, named) for hit in hits]
         hit_at = {token.i: span for span in hits for token in span}
         ents_at = {ent.start: ent for ent in doc.ents}
         persons = {token.i: ent for ent in ents_at.values() if ent.label_ == "PERSON" for token in ent}
         story = StoryMemory(date=article.published, main_country=self.main_country(hits))
-        named = {(hit.text, self.entry(hit).country) for hit in hits if self.entry(hit).kind != "organization"}
         # Words of a person's longer name, or of a person named before, are that person's, not a
         # city's: "Samia Suluhu Hassan ... welcomed Hassan".
         person_words = {token.text for ent in persons.values() if len(ent) > 1 for token in ent}
@@ -247,7 +254,7 @@ class ActorCoder:
                 spans.append(Span(doc, start, end, label=key))
         for key, start, end in self.matcher_any_case(doc):
             span = Span(doc, start, end, label=key)
-            if _odd_case(span.text):
+            if _odd_case(span.text) or self._lowercase_nationality(span):
                 spans.append(span)
         spans = [span for span in spans if not _stance(span)]
         spans.sort(key=lambda span: self.entries[span.label].user is None)  # stable: user names first
@@ -255,6 +262,31 @@ class ActorCoder:
 
     def entry(self, span: Span) -> NameEntry:
         return self.entries[span.label]
+
+    def _namesake(self, hit: Span, named: set[tuple[str, str]]) -> Span:
+        """A capital's name as a city of another country the story names instead ("Tripoli" in a
+        story about Lebanon): a place there, and no seat of government."""
+        entry = self.entry(hit)
+        if entry.kind != "capital" or hit.text not in self.shared_cities:
+            return hit
+        country = self._city_country(hit.text, named)
+        if not country or country == entry.country:
+            return hit
+        label = hit.doc.vocab.strings.add(f"city:{country}:{hit.text}")
+        self.entries.setdefault(label, NameEntry("city", country, country, hit.text))
+        return Span(hit.doc, hit.start, hit.end, label=label)
+
+    def _lowercase_nationality(self, span: Span) -> bool:
+        """A nationality typed in lower case before the noun it describes ("tunisian rioters",
+        "french troops"): said of people, it is their country; a bare "polish" or "turkey" is no name."""
+        root = span.root
+        return (
+            span.text.islower()
+            and self.entries[span.label].kind == "demonym"
+            and root.dep_ in ("amod", "compound", "nmod")
+            and root.head.pos_ == "NOUN"
+            and root.head.i > root.i
+        )
 
     # -- coding one token -------------------------------------------------
 
@@ -311,8 +343,10 @@ class ActorCoder:
             ):
                 return ""  # a one-word name the people table knows is that person ("met Austin")
             return self._city_country(ent.text if ent is not None else token.text, named)
-        if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital"):
+        if token.i != hit.root.i or self.entry(hit).kind not in ("country", "capital", "city"):
             return ""
+        if self.entry(hit).kind == "city":
+            return self.entry(hit).country  # a city stands for no government, wherever it stands
         if not _is_place(token, self.entry(hit).kind):
             return ""
         return self.entry(hit).country
@@ -325,6 +359,18 @@ class ActorCoder:
             if found and set(self.titles[found]) & LED_GROUP_ROLES:
                 return self.titles[found]
         return ()
+
+    def _organization_led(self, token: Token, last: Token | None, hit_at) -> NameEntry | None:
+        """The organisation a leading title's "of" or "for" names ("the leader of Hamas")."""
+        for head in dict.fromkeys((token, last or token)):
+            for child in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                group = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if group is None or group.i not in hit_at:
+                    continue
+                hit = hit_at[group.i]
+                if hit.root.i == group.i and self.entry(hit).kind == "organization":
+                    return self.entry(hit)
+        return None
 
     def _demonym_place(self, token: Token, hit_at) -> str:
         """ "in the Afghan capital", "near a Syrian town": a place noun after a preposition of place,
@@ -441,12 +487,45 @@ class ActorCoder:
                 story.last_group_sentence
             )
             return (story.last_group, "pronoun: the group named just before") if previous else NOTHING
+        if word == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._code_it(token, story)
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             head = token.head.head
             return story.by_token.get(head.i, ()), f"relative pronoun: {head.text!r}"
         if word == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             return story.last_group, "both: the pair named before"
         return NOTHING
+
+    def _code_it(self, token: Token, story: StoryMemory) -> Coded:
+        """Whom a subject "it" stands for: the one country or organisation named in its sentence
+        before it or in the sentence before ("Kenya hosted the talks. It also sent troops"); none
+        when two are named ("Kenya criticised Uganda, and it ..."), nor for an "it" that stands for
+        nothing ("it seems", "it was reported that ...")."""
+        verb = token.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in EMPTY_IT_VERBS:
+            return NOTHING
+        if token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children):
+            return NOTHING
+        named = self._one_state_before(token, story)
+        if not named:
+            return NOTHING
+        return named, f"pronoun: {named[0].name or named[0].code}, the one state or body named just before"
+
+    def _one_state_before(self, token: Token, story: StoryMemory) -> tuple[Actor, ...]:
+        """The one country or organisation named before a token in its sentence or the one before,
+        if only one is."""
+        first = previous_sentence_start(token)
+        first = first if first >= 0 else token.sent.start
+        named = {
+            actors[0]
+            for index, actors in story.by_token.items()
+            if first <= index < token.i
+            and len(actors) == 1
+            and story.rules.get(index, "").startswith(("countries.tsv", "organizations.tsv"))
+            and token.doc[index].tag_ not in ("NNS", "NNPS")
+            and token.doc[index].lower_ not in ("it", "its")
+        }
+        return (named.pop(),) if len(named) == 1 else ()
 
     def _other_person(self, token: Token, story: StoryMemory) -> Actor | None:
         """Whom "him" or "her" stands for when the clause's subject is a person: the last one named
@@ -478,6 +557,10 @@ class ActorCoder:
             # "the leader of a separatist group", "a spokesman for the rebels": the group's.
             roles = group
             rule += f"; of a group: {' '.join(group)}"
+        led = self._organization_led(token, last, hit_at) if name in LEADING_TITLES else None
+        if led is not None:
+            # "the leader of Hamas", "a spokesman for the UN": one who speaks for a named body is it.
+            return (_named_actor(led),), f"{led.rule} ({name} of it)"
         # "diplomats from Russia" are Russia's; "troops from Syria" as often are being pulled out of it.
         owned = any(c.dep_ == "poss" for c in token.children)  # "recalled its ambassador from Paris"
         prepositions = ("of", "for", "from") if roles == ("GOV",) and not owned else ("of", "for")
@@ -594,11 +677,16 @@ class ActorCoder:
         for child in token.children:
             if child.dep_ == "poss":
                 owner = story.by_token.get(child.i) or self._clause_subject(child, story)
+                if not owner and child.lower_ == "its":
+                    owner = self._one_state_before(child, story)  # "Iran ... Its foreign minister"
                 if owner and owner[0].country and owner[0].country != UNKNOWN_COUNTRY:
                     return [owner[0].country]
-            if child.dep_ == "prep" and child.lower_ == "in":
-                # "police in Islamabad": where a body sits is whose it is.
-                for item in child.children:
+            # "police in Islamabad", "a group based in Trinidad": where a body sits is whose it is.
+            seats = [child] if child.dep_ == "prep" else []
+            if child.dep_ == "acl" and child.lemma_.lower() in SEATED_PARTICIPLES:
+                seats = [c for c in child.children if c.dep_ == "prep"]
+            for seat in (s for s in seats if s.lower_ == "in"):
+                for item in seat.children:
                     hit = hit_at.get(item.i)
                     if item.dep_ == "pobj" and hit is not None and self.entry(hit).kind != "organization":
                         return [self.entry(hit).country]

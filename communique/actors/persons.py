@@ -49,10 +49,16 @@ class People:
             if not current:
                 # Out of office that day: still of the country, in no role ("former president").
                 earlier = [t for t in terms if t.start <= day]
-                if not earlier:
-                    return None
-                term = max(earlier, key=lambda t: t.start)
-                rule = f"people.tsv: {term.name}, {term.title} until {term.end}, out of office on {day}"
+                if earlier:
+                    term = max(earlier, key=lambda t: t.start)
+                    rule = f"people.tsv: {term.name}, {term.title} until {term.end}, out of office on {day}"
+                else:
+                    # Not yet in office: a citizen of the country all the same ("Senator Obama"); an
+                    # international post to come says nothing of the holder's own country.
+                    term = min(terms, key=lambda t: t.start)
+                    rule = f"people.tsv: {term.name}, {term.title} from {term.start}, not yet in office on {day}"
+                    if term.country.startswith("IGO"):
+                        return None
                 return Actor.from_parts(term.country, name=term.name), rule
             term = current[0]
         rule = f"people.tsv: {term.name}, {term.title} from {term.start}"

@@ -137,6 +137,7 @@ CITY_POPULATION = 100_000
 
 
 REGIONS = DATA_DIR / "places" / "regions.tsv"
+NAMESAKES = DATA_DIR / "places" / "namesakes.tsv"
 
 
 # A namesake city is a rival of the largest of its name when it has at least this share of its
@@ -145,8 +146,9 @@ RIVAL_RATIO = 5
 
 
 def load_city_countries(population: int = CITY_POPULATION) -> dict[str, tuple[str, ...]]:
-    """City names held by cities of more than one country of comparable size, and those
-    countries, largest first: "Hyderabad" is India's and Pakistan's."""
+    """City names held by cities of more than one country of comparable size, or listed in
+    data/places/namesakes.tsv, and those countries, largest first: "Hyderabad" is India's and
+    Pakistan's, "Tripoli" Libya's and Lebanon's."""
     countries: dict[str, list[str]] = {}
     largest: dict[str, int] = {}
     for city in geonames.cities():  # largest first
@@ -156,6 +158,10 @@ def load_city_countries(population: int = CITY_POPULATION) -> dict[str, tuple[st
         held = countries.setdefault(city.name, [])
         if city.country not in held and city.population * RIVAL_RATIO >= largest[city.name]:
             held.append(city.country)
+    for row in read_table(NAMESAKES, ("name", "country")):  # smaller, but named in the news
+        held = countries.setdefault(row["name"], [])
+        if row["country"] not in held:
+            held.append(row["country"])
     return {name: tuple(held) for name, held in countries.items() if len(held) > 1}
 
 

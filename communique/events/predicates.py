@@ -164,6 +164,11 @@ SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 # Verbs of saying that enact or voice their object ("announced sanctions", "voiced concern"),
 # unlike those that report it ("reported heavy fire").
 PERFORMATIVE_VERBS = frozenset({"announce", "declare", "unveil", "proclaim", "order", "voice", "express", "issue"})
+# Verbs that tell of or perceive an act named by their object, whose subject did not do it:
+# "residents reported heavy shelling", "witnesses heard explosions".
+WITNESS_VERBS = frozenset(
+    {"report", "hear", "see", "witness", "describe", "recount", "record", "document", "observe", "notice"}
+)
 # Verbs by which someone made to go is sent away: "ordered the envoy to leave" is "ordered him out".
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "vacate"})
 # The verb whose rows say what a thing received is: its giver sent it.
@@ -359,8 +364,9 @@ class MentionIndex:
             if child.dep_ == "appos" and self.of_phrase(child):
                 return self.of_phrase(child)
         for child in token.children:
-            # A mis-parse can hang the actor on a date: "met with President Assad Tuesday".
-            if child.dep_ == "compound" and self.at(child):
+            # A mis-parse can hang the actor on a date: "met with President Assad Tuesday"; a gloss
+            # in brackets makes a name an nmod: "the Hezbollah (Party of God) movement".
+            if child.dep_ in ("compound", "nmod") and self.at(child):
                 return _unique(self.at(child))
         for child in token.children:
             # "the Saudi-led coalition" acts for its leader; "Iran-backed militias" are not Iran.
@@ -491,6 +497,8 @@ class PredicateFinder:
         return predicate
 
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
+        if _used_weapon(verb):
+            return None  # "shot down by a missile fired by rebels": the firing is the shooting down
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
         complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame) or gerund_complement(verb)
@@ -557,6 +565,9 @@ class PredicateFinder:
                 return None  # "Ukraine received aid", "the bombing drew protests": from whom is not said
         elif _undergoes(verb, trigger):
             sources, targets = self._makers(trigger[-1], mentions), sources
+        elif _witnesses(verb, trigger):
+            sources = self._makers(trigger[-1], mentions)  # "reported Israeli shelling": Israel's
+            targets = [m for m in targets if m not in sources and not m.rule.startswith(MAKER_RULE)]
         if not targets:
             targets = self._other_targets(verb, entry, trigger, frame, complement, sources, mentions)
         if not sources:
@@ -1255,7 +1266,8 @@ class PredicateFinder:
                 target = self._preposition_objects(passive, None, mentions, NOUN_DIRECTED_PREPS)
             if not target:  # "aid would be sent to Turkey": what is sent is no target; where it goes is
                 target = self._preposition_objects(verb, None, mentions, DIRECTED_PREPS)
-            return mentions.of_phrase(by) or mentions.unknown_at(by) or self._maker_of_means(verb, mentions), target
+            doers = mentions.of_phrase(by) or mentions.unknown_at(by) or self._weapon_users(by, mentions)
+            return doers or self._maker_of_means(verb, mentions), target
         agent = child_with(verb, "agent")
         if agent is not None and child_with(verb, "auxpass") is not None and _joined_to(verb) is not None:
             # "The detainees, held for months, were freed by the governor": a passive the parser
@@ -1264,11 +1276,26 @@ class PredicateFinder:
             return mentions.of_phrase(by) or mentions.unknown_at(by), self.subjects(verb, mentions)
         return self.subjects(verb, mentions), self.objects(verb, mentions, skip)
 
+    def _weapon_users(self, weapon: Token | None, mentions: MentionIndex) -> list[Mention]:
+        """Who used the thing a passive was done by, as its own participle's "by" says: "shot down
+        by a missile fired by rebels", "hit by a drone launched by the militia"."""
+        if weapon is None:
+            return []
+        for participle in (c for c in weapon.subtree if c.dep_ == "agent" and c.head.tag_ == "VBN"):
+            users = mentions.of_phrase(child_with(participle, "pobj"))
+            if users:
+                return users
+        return []
+
     def _maker_of_means(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
         """Who did a passive act with no "by": the maker of the event it happened in.
         "Five soldiers were killed in an ambush by Taliban fighters", "... in an Israeli airstrike"."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
             noun = child_with(prep, "pobj")
+            if noun is not None and _split_gerund(noun, self.lexicon.nouns):
+                # "killed in Israeli tank shelling", parsed with "shelling" a verb of its own: the
+                # words before the gerund name its maker.
+                return self._makers(noun, mentions)
             if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
                 continue
             for child in noun.children:
@@ -1591,6 +1618,40 @@ def _undergoes(verb: Token, trigger: list[Token]) -> bool:
         and noun.i != verb.i
         and noun.dep_ == "pobj"
         and noun.head.lower_ in ("in", "during")
+    )
+
+
+def _witnesses(verb: Token, trigger: list[Token]) -> bool:
+    """Whether a verb only tells of or perceives the act its object noun names: "residents
+    reported artillery fire", "witnesses heard gunfire"; the act is not the subject's."""
+    noun = trigger[-1] if trigger else verb
+    return verb.lemma_.lower() in WITNESS_VERBS and noun.i != verb.i and noun.head.i == verb.i
+
+
+def _split_gerund(noun: Token, event_nouns) -> bool:
+    """Whether the parser split an event noun ending in "-ing" off the words before it ("in
+    Israeli tank shelling" as "in Israeli tank" and a verb "shelling")."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.tag_ == "VBG"
+        and after.lower_ in event_nouns
+        and after.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "dobj") for c in after.children)
+    )
+
+
+def _used_weapon(verb: Token) -> bool:
+    """Whether a participle says who used the thing a passive was done by ("a missile fired by
+    rebels" in "was shot down by a missile fired by rebels"), which the passive's event names."""
+    weapon = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and child_with(verb, "agent") is not None
+        and weapon.dep_ == "pobj"
+        and weapon.head.dep_ == "agent"
     )
 
 
