@@ -498,7 +498,7 @@ class PredicateFinder:
 
     def _code_clause(self, verb: Token, mentions: MentionIndex, memo) -> Predicate | None:
         if _used_weapon(verb):
-            return None  # "shot down by a missile fired by rebels": the firing is the shooting down
+            return None  # "downed by a rocket that a militia launched": the launch is the downing
         lemma = verb.lemma_.lower()
         frame = self.lexicon.frames.get(lemma)
         complement = unprefixed(child_with(verb, "xcomp")) or complement_clause(verb, frame) or gerund_complement(verb)
@@ -1278,7 +1278,7 @@ class PredicateFinder:
 
     def _weapon_users(self, weapon: Token | None, mentions: MentionIndex) -> list[Mention]:
         """Who used the thing a passive was done by, as its own participle's "by" says: "shot down
-        by a missile fired by rebels", "hit by a drone launched by the militia"."""
+        by a rocket launched by a militia", "hit by a drone flown by the army"."""
         if weapon is None:
             return []
         for participle in (c for c in weapon.subtree if c.dep_ == "agent" and c.head.tag_ == "VBN"):
@@ -1293,7 +1293,7 @@ class PredicateFinder:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
             noun = child_with(prep, "pobj")
             if noun is not None and _split_gerund(noun, self.lexicon.nouns):
-                # "killed in Israeli tank shelling", parsed with "shelling" a verb of its own: the
+                # "killed in Turkish artillery shelling", parsed with "shelling" a verb of its own: the
                 # words before the gerund name its maker.
                 return self._makers(noun, mentions)
             if noun is None or noun.lemma_.lower() not in self.lexicon.nouns:
@@ -1630,7 +1630,7 @@ def _witnesses(verb: Token, trigger: list[Token]) -> bool:
 
 def _split_gerund(noun: Token, event_nouns) -> bool:
     """Whether the parser split an event noun ending in "-ing" off the words before it ("in
-    Israeli tank shelling" as "in Israeli tank" and a verb "shelling")."""
+    Turkish artillery shelling" as "in Turkish artillery" and a verb "shelling")."""
     doc = noun.doc
     after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     return (
@@ -1643,8 +1643,8 @@ def _split_gerund(noun: Token, event_nouns) -> bool:
 
 
 def _used_weapon(verb: Token) -> bool:
-    """Whether a participle says who used the thing a passive was done by ("a missile fired by
-    rebels" in "was shot down by a missile fired by rebels"), which the passive's event names."""
+    """Whether a participle says who used the thing a passive was done by ("a rocket launched by
+    a militia" in "was downed by a rocket launched by a militia"), which the passive's event names."""
     weapon = verb.head
     return (
         verb.dep_ == "acl"
