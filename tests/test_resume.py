@@ -15,7 +15,7 @@ from communique import read_articles
 from communique.store import SQLiteStore
 from tests.conftest import ROOT, SAMPLES
 
-COPIES = 1  # the 30 samples, each copy with ids of its own
+COPIES = 3  # the 30 samples, each copy with ids of its own: enough that three kills land mid-job on a fast machine
 KILLS = 3
 
 
