@@ -1004,8 +1004,8 @@ class PredicateFinder:
         if not sources and frame == "intend" and _passive(verb):
             sources = mentions.of_phrase(child_with(verb, "nsubjpass"))  # "Japan is committed to providing aid"
         targets = wrapped.targets
-        if frame in ("appeal", "demand"):
-            # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".
+        if frame in ("appeal", "demand", "permit"):
+            # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...", "allowed Iran to ...".
             addressee = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(on_object(verb))
             if not addressee and wrapped.head.dep_ in ("ccomp", "acl"):
                 addressee = mentions.of_phrase(subject_of(wrapped.head))
@@ -1195,7 +1195,7 @@ class PredicateFinder:
     ) -> Predicate | None:
         """ "wants Kosovo to hold elections", "ordered the minister to resign": asking a named
         actor to act is an appeal (020) or a demand (100) even when the act asked has no code."""
-        if frame not in ("appeal", "demand", "intend") or complement is None:
+        if frame not in ("appeal", "demand", "intend", "permit") or complement is None:
             return None
         if frame == "intend" and _passive(verb):
             return None  # "the vote is scheduled to take place": one's own uncoded act
@@ -1212,6 +1212,8 @@ class PredicateFinder:
         code = self.lexicon.frame_code(asked, "") or ("020" if asked == "appeal" else "100")
         code = self.lexicon.refine(code, clause_words(complement) | clause_words(verb))
         modality = "hypothetical" if is_hypothetical(verb) else "demanded"  # "might want X to ..."
+        if frame == "permit" and modality == "demanded":
+            modality = "asserted"  # "allowed the opposition to march": the allowing is done
         return Predicate(
             head=verb,
             cameo=code,
@@ -1552,7 +1554,7 @@ def _describes_speaker(verb: Token) -> bool:
     """ "an envoy of the panel seeking a truce said", "officials investigating the crash
     told reporters": a participle inside the subject of a verb of saying says who speaks, and is
     not the news."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+    if not (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")) and not _participle_with_subject(verb):
         return False
     root = verb.sent.root
     if root.lemma_.lower() in SPEECH_VERBS and subject_of(root) is None and root.i > verb.i:
@@ -1560,6 +1562,8 @@ def _describes_speaker(verb: Token) -> bool:
         # its subject; the attribution is what lies between the last comma and it.
         comma = max((t.i for t in verb.sent if t.text == "," and t.i < root.i), default=-1)
         return verb.i > comma
+    if verb.dep_ != "acl":
+        return False
     token = verb.head
     for _ in range(4):  # the noun, and up through "of" phrases to the subject
         if token.dep_ in ("nsubj", "nsubjpass"):
@@ -1568,6 +1572,18 @@ def _describes_speaker(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _participle_with_subject(verb: Token) -> bool:
+    """ "..., a member of the team trying to mediate has said": the parser may hang the participle
+    on the clause before as "advcl" with the speaker as its own subject; an "-ing" with no
+    auxiliary is no finite clause, so it still describes who speaks."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and subject_of(verb) is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _to_or_that(clause: Token) -> bool:
