@@ -1009,8 +1009,10 @@ class PredicateFinder:
             addressee = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(on_object(verb))
             if not addressee and wrapped.head.dep_ in ("ccomp", "acl"):
                 addressee = mentions.of_phrase(subject_of(wrapped.head))
+            if not addressee and frame == "permit":  # "gave permission to Poland to ..."
+                addressee = self._preposition_objects(verb, None, mentions, ("to",))
             targets = addressee or targets
-        negated = is_negated(verb)
+        code, negated = self._refused_permission(verb, frame, code)
         # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
         # An appeal or demand is made, and what it asks for is "demanded", not done.
         modality = "intended" if frame in ("intend", "schedule") and not code.startswith("13") else "asserted"
@@ -1190,6 +1192,14 @@ class PredicateFinder:
         )
         return self._modality(verb, predicate, mentions)
 
+    def _refused_permission(self, verb: Token, frame: str, code: str) -> tuple[str, bool]:
+        """ "would not allow Poland to help": a permission refused in the future tense is a rejection
+        (12x: 080 -> 124), as any refused future act is; the code and whether it is still negated."""
+        negated = is_negated(verb)
+        if frame == "permit" and negated and is_future(verb):
+            return self.lexicon.frame_code("reject", code) or code, False
+        return code, negated
+
     def _uncoded_request(
         self, verb: Token, frame: str | None, complement: Token | None, mentions: MentionIndex
     ) -> Predicate | None:
@@ -1214,14 +1224,15 @@ class PredicateFinder:
         modality = "hypothetical" if is_hypothetical(verb) else "demanded"  # "might want X to ..."
         if frame == "permit" and modality == "demanded":
             modality = "asserted"  # "allowed the opposition to march": the allowing is done
+        code, negated = self._refused_permission(verb, frame, code)
         return Predicate(
             head=verb,
             cameo=code,
             trigger=[verb],
             sources=sources,
             targets=addressee,
-            negated=is_negated(verb),
-            modality="negated" if is_negated(verb) else modality,
+            negated=negated,
+            modality="negated" if negated else modality,
             basis="frame",
             consumed={verb.i, complement.i},
             rule=f"frames.tsv: {verb.lemma_.lower()} = {asked}, asking a named actor an act with no code -> {code}",
