@@ -145,6 +145,10 @@ MISHAP_NOUNS = frozenset(
 )
 # Force a state reports another using is an accusation of aggression, too.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# What force or a riot leaves behind, told by a participle clause ("shelled the town, killing six";
+# "rioted, setting fire to cars"): the harm of the one attack, not a second event.
+RESULT_CODES = frozenset({"190", "1712"})
+RIOT = "145"
 ACCUSATION = "112"
 # Roles that report what they saw rather than speak for a state.
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
@@ -407,6 +411,7 @@ class PredicateFinder:
             for p in predicates
             if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped and not _describes_speaker(p.head)
         ]
+        predicates = _without_results(predicates)
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
         predicates = [p for p in predicates if p.head.i not in consumed]
@@ -1583,6 +1588,32 @@ def _describes_speaker(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _without_results(predicates: list[Predicate]) -> list[Predicate]:
+    """Fold a participle clause telling what an attack or a riot coded in its head verb did into
+    that event: "Rebels shelled the town, killing six" is one event (194), as the CAMEO manual codes
+    an attack and its toll, and its victims, when named, are whom it fell on ("Israeli jets struck
+    Gaza, killing four civilians" is on PSECVL); "..., kidnapping twenty" stays an event of its own."""
+    violent = {p.head.i: p for p in predicates if p.cameo[:2] in FORCE_ROOTS or p.cameo == RIOT}
+
+    def attack_of(p: Predicate) -> Predicate | None:
+        head = p.head
+        while head.dep_ == "conj" and head.head.tag_ == "VBG":  # "..., setting fire to X and smashing Y"
+            head = head.head
+        if head.dep_ != "advcl" or head.tag_ != "VBG" or p.cameo not in RESULT_CODES:
+            return None
+        return violent.get(head.head.i)
+
+    kept: list[Predicate] = []
+    victims: dict[int, list[Mention]] = {}
+    for p in predicates:
+        attack = attack_of(p)
+        if attack is None:
+            kept.append(p)
+        elif p.targets and attack.head.i not in victims:
+            victims[attack.head.i] = p.targets
+    return [replace(p, targets=victims[p.head.i]) if p.head.i in victims else p for p in kept]
 
 
 def _participle_with_subject(verb: Token) -> bool:
