@@ -82,8 +82,9 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
-# A visit's target is the country visited, named as a place ("a visit to Moscow").
-VISIT_CODES = frozenset({"042"})
+# A visit's target is the country visited, named as a place ("a visit to Moscow"), and so is a
+# deployment of peacekeepers the country receiving them ("peacekeepers arrived in Haiti").
+VISIT_CODES = frozenset({"042", "0861"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in,
 # and so are cuts in aid and relations ("the agency suspended aid deliveries in Somalia").
 PLACE_TARGET_ROOTS = frozenset({"15", "16", "18", "19", "20"})
