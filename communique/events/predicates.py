@@ -149,6 +149,9 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # What force or a riot leaves behind, told by a participle clause ("shelled the town, killing six";
 # "rioted, setting fire to cars"): the harm of the one attack, not a second event.
 RESULT_CODES = frozenset({"190", "1712"})
+# What people are sent to do that is the sender's act, done through them: "sent an envoy to
+# mediate" (045), "sent experts to investigate" (09x); not help, force or anything sent as a thing.
+DELEGATED_ROOTS = frozenset({"04", "09"})
 RIOT = "145"
 ACCUSATION = "112"
 # Roles that report what they saw rather than speak for a state.
@@ -407,6 +410,7 @@ class PredicateFinder:
                     consumed |= predicate.consumed - {predicate.head.i}
         coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
+        predicates = _delegated_purposes(predicates, coded)
         predicates = [
             p
             for p in predicates
@@ -1589,6 +1593,29 @@ def _describes_speaker(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _delegated_purposes(predicates: list[Predicate], coded: set[int]) -> list[Predicate]:
+    """ "Qatar sent an envoy to Kabul to mediate", "the UN sent staff to Haiti to investigate": the
+    sending verb's event takes the code of what those sent are to do, when that is talks or an
+    inquiry (DELEGATED_ROOTS); the purpose clause is then part of it, as any purpose clause is."""
+    purposes = {
+        p.head.head.i: p.cameo
+        for p in predicates
+        if is_purpose_clause(p.head, coded) and p.cameo[:2] in DELEGATED_ROOTS and not p.negated
+    }
+    return [
+        replace(p, cameo=purposes[p.head.i], rule=p.rule + f"; those sent are to do {purposes[p.head.i]}")
+        if p.head.i in purposes and p.head.lemma_.lower() in SENDING_LEMMAS and _tells_more(purposes[p.head.i], p.cameo)
+        else p
+        for p in predicates
+    ]
+
+
+def _tells_more(purpose: str, sending: str) -> bool:
+    """Whether a purpose's code says more than the sending's: another family, or a specific code
+    of the same ("to mediate", 045, over a visit, 042; not "to discuss", 040)."""
+    return purpose != sending and (purpose[:2] != sending[:2] or purpose[2:] not in ("", "0"))
 
 
 def _without_results(predicates: list[Predicate]) -> list[Predicate]:
