@@ -149,6 +149,10 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # What force or a riot leaves behind, told by a participle clause ("shelled the town, killing six";
 # "rioted, setting fire to cars"): the harm of the one attack, not a second event.
 RESULT_CODES = frozenset({"190", "1712"})
+# Texts and plans whose relative clause tells what they would do if adopted ("a resolution that
+# aims to toughen sanctions"), and the auxiliaries by which it does.
+CONTENT_NOUNS = frozenset("resolution bill draft plan proposal motion initiative measure decree blueprint".split())
+CONTENT_AUX = frozenset({"would", "will", "could", "may", "might"})
 # What people are sent to do that is the sender's act, done through them: "sent an envoy to
 # mediate" (045), "sent experts to investigate" (09x); not help, force or anything sent as a thing.
 DELEGATED_ROOTS = frozenset({"04", "09"})
@@ -482,6 +486,10 @@ class PredicateFinder:
                         or self.lexicon.frames[lemma] in ("appeal", "demand")
                     ):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
+            if token.dep_ == "relcl" and token.head.lemma_.lower() in CONTENT_NOUNS and self._only_aimed(token):
+                # "a resolution that aims to toughen sanctions", "a plan that would impose tariffs":
+                # what a text would do if adopted, not anyone's act.
+                found |= {t.i for t in token.subtree if t.pos_ in ("VERB", "AUX")}
             if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma, "attempt") != "attempt":
                 # "its demand that Israel ease the curbs", "rejected a proposal to hold talks": asked
                 # for, offered or planned, not done ("took steps to ease" is the act, an attempt).
@@ -489,6 +497,11 @@ class PredicateFinder:
                     if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and _to_or_that(child):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
         return found
+
+    def _only_aimed(self, verb: Token) -> bool:
+        """Whether a clause says what is aimed at or would happen ("aims to", "would impose"), not what is done."""
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return self.lexicon.frames.get(verb.lemma_.lower()) == "intend" or bool(auxiliaries & CONTENT_AUX)
 
     # -- verbs ---------------------------------------------------------------
 
@@ -1575,6 +1588,10 @@ def _describes_speaker(verb: Token) -> bool:
     """ "an envoy of the panel seeking a truce said", "officials investigating the crash
     told reporters": a participle inside the subject of a verb of saying says who speaks, and is
     not the news."""
+    while verb.head.pos_ in ("VERB", "AUX") and (
+        verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.dep_ == "acl")
+    ):
+        verb = verb.head  # "an aide to the envoy working to broker a truce said": the participle holds it
     if not (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")) and not _participle_with_subject(verb):
         return False
     root = verb.sent.root
@@ -1645,9 +1662,9 @@ def _without_results(predicates: list[Predicate]) -> list[Predicate]:
 
 
 def _participle_with_subject(verb: Token) -> bool:
-    """ "..., a member of the team trying to mediate has said": the parser may hang the participle
-    on the clause before as "advcl" with the speaker as its own subject; an "-ing" with no
-    auxiliary is no finite clause, so it still describes who speaks."""
+    """ "..., an aide of the envoy seeking a deal has said": the parser may hang the participle on
+    the clause before as "advcl" with the speaker as its own subject; an "-ing" with no auxiliary
+    is no finite clause, so it still describes who speaks."""
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
