@@ -156,6 +156,10 @@ CONTENT_AUX = frozenset({"would", "will", "could", "may", "might"})
 # What people are sent to do that is the sender's act, done through them: "sent an envoy to
 # mediate" (045), "sent experts to investigate" (09x); not help, force or anything sent as a thing.
 DELEGATED_ROOTS = frozenset({"04", "09"})
+# Calling someone to talk is a telephone call (041): "Macron called Biden to discuss Ukraine";
+# "called the vote a sham" (no talks after it) stays a statement, 010.
+CALLING_LEMMAS = frozenset({"call", "ring"})
+PHONE_CALL = "041"
 RIOT = "145"
 ACCUSATION = "112"
 # Roles that report what they saw rather than speak for a state.
@@ -1615,7 +1619,8 @@ def _describes_speaker(verb: Token) -> bool:
 def _delegated_purposes(predicates: list[Predicate], coded: set[int]) -> list[Predicate]:
     """ "Qatar sent an envoy to Kabul to mediate", "the UN sent staff to Haiti to investigate": the
     sending verb's event takes the code of what those sent are to do, when that is talks or an
-    inquiry (DELEGATED_ROOTS); the purpose clause is then part of it, as any purpose clause is."""
+    inquiry (DELEGATED_ROOTS); the purpose clause is then part of it, as any purpose clause is.
+    A call to someone to talk ("called Biden to discuss Ukraine") is a telephone call."""
     purposes = {
         p.head.head.i: p.cameo
         for p in predicates
@@ -1624,6 +1629,9 @@ def _delegated_purposes(predicates: list[Predicate], coded: set[int]) -> list[Pr
     return [
         replace(p, cameo=purposes[p.head.i], rule=p.rule + f"; those sent are to do {purposes[p.head.i]}")
         if p.head.i in purposes and p.head.lemma_.lower() in SENDING_LEMMAS and _tells_more(purposes[p.head.i], p.cameo)
+        else replace(p, cameo=PHONE_CALL, rule=p.rule + f"; called to talk ({purposes[p.head.i]}) -> {PHONE_CALL}")
+        if p.head.i in purposes and p.head.lemma_.lower() in CALLING_LEMMAS and p.cameo.startswith("01") and p.targets
+        and purposes[p.head.i].startswith("04")
         else p
         for p in predicates
     ]
