@@ -1626,15 +1626,19 @@ def _delegated_purposes(predicates: list[Predicate], coded: set[int]) -> list[Pr
         for p in predicates
         if is_purpose_clause(p.head, coded) and p.cameo[:2] in DELEGATED_ROOTS and not p.negated
     }
-    return [
-        replace(p, cameo=purposes[p.head.i], rule=p.rule + f"; those sent are to do {purposes[p.head.i]}")
-        if p.head.i in purposes and p.head.lemma_.lower() in SENDING_LEMMAS and _tells_more(purposes[p.head.i], p.cameo)
-        else replace(p, cameo=PHONE_CALL, rule=p.rule + f"; called to talk ({purposes[p.head.i]}) -> {PHONE_CALL}")
-        if p.head.i in purposes and p.head.lemma_.lower() in CALLING_LEMMAS and p.cameo.startswith("01") and p.targets
-        and purposes[p.head.i].startswith("04")
-        else p
-        for p in predicates
-    ]
+    return [_as_purpose(p, purposes[p.head.i]) if p.head.i in purposes else p for p in predicates]
+
+
+def _as_purpose(predicate: Predicate, purpose: str) -> Predicate:
+    """The sending or calling verb's event recoded by what it is for; others unchanged."""
+    lemma = predicate.head.lemma_.lower()
+    if lemma in SENDING_LEMMAS and _tells_more(purpose, predicate.cameo):
+        return replace(predicate, cameo=purpose, rule=predicate.rule + f"; those sent are to do {purpose}")
+    if lemma in CALLING_LEMMAS and predicate.cameo.startswith("01") and predicate.targets and purpose[:2] == "04":
+        return replace(
+            predicate, cameo=PHONE_CALL, rule=predicate.rule + f"; called to talk ({purpose}) -> {PHONE_CALL}"
+        )
+    return predicate
 
 
 def _tells_more(purpose: str, sending: str) -> bool:
