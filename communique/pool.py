@@ -45,6 +45,8 @@ Coded = tuple[Article, list[Event], list[Mention]]
 # What a worker sends back for one story, in input order: a coded story, or an
 # input error as (origin, problem, line) (an InputError does not survive pickling).
 Outcome = tuple[str, Any]
+# A batch handed to a set of workers: the set, and the batch's outcomes to come.
+Task = tuple[ProcessPoolExecutor, Future[list[Outcome]]]
 
 _worker_coder: Any = None
 
@@ -83,6 +85,7 @@ class CodingPool:
         self.tasks_per_set = math.ceil(settings.worker_stories * self.workers / STORIES_PER_TASK)
         self.tasks_given = 0
         self.sets_started = 0
+        self.retired: list[ProcessPoolExecutor] = []  # replaced sets still coding what they were given
         self.executor = self._start_set()
 
     def _start_set(self) -> ProcessPoolExecutor:
@@ -96,19 +99,26 @@ class CodingPool:
             initargs=(self.settings, self.lexicon),
         )
 
-    def _submit(self, batch: list[Article]) -> Future[list[Outcome]]:
+    def _submit(self, batch: list[Article]) -> Task:
         """Hand a batch to the current workers, first starting fresh ones if these have coded their share.
 
-        The old set finishes the batches it holds (their results are read in
-        order as before) and its processes exit after; ProcessPoolExecutor's own
-        max_tasks_per_child can stall on Python 3.11 (CPython issue 115634).
+        The replaced set codes the batches it holds (their results are read in
+        order as before) and is shut down once the last is read (``_done_with``);
+        ProcessPoolExecutor's own max_tasks_per_child can stall on Python 3.11
+        (CPython issue 115634).
         """
         if self.tasks_per_set and self.tasks_given >= self.tasks_per_set:
-            self.executor.shutdown(wait=False)
+            self.retired.append(self.executor)
             self.executor = self._start_set()
             self.tasks_given = 0
         self.tasks_given += 1
-        return self.executor.submit(_code_batch, batch)
+        return self.executor, self.executor.submit(_code_batch, batch)
+
+    def _done_with(self, executor: ProcessPoolExecutor, pending: deque[Task]) -> None:
+        """Shut a replaced set down once none of the pending batches is its own: its processes exit."""
+        if executor is not self.executor and all(owner is not executor for owner, _ in pending):
+            executor.shutdown(wait=True)
+            self.retired.remove(executor)
 
     def warm(self) -> None:
         """Start every worker and wait until each has loaded its Coder."""
@@ -122,7 +132,7 @@ class CodingPool:
         on_error: called, in the calling process, with each story's InputError.
         """
         stream = iter(articles)
-        pending: deque[Future[list[Outcome]]] = deque()
+        pending: deque[Task] = deque()
         try:
             while True:
                 while len(pending) < self.workers * (1 + IN_FLIGHT):
@@ -132,15 +142,20 @@ class CodingPool:
                     pending.append(self._submit(batch))
                 if not pending:
                     return
-                for kind, value in pending.popleft().result():
+                executor, future = pending.popleft()
+                outcomes = future.result()
+                self._done_with(executor, pending)
+                for kind, value in outcomes:
                     if kind == "error":
                         on_error(InputError(*value))
                     else:
                         yield value
         finally:
-            for future in pending:  # a consumer that stops early leaves no work queued
+            for _, future in pending:  # a consumer that stops early leaves no work queued
                 future.cancel()
 
     def close(self) -> None:
-        """Stop the workers."""
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers, those of replaced sets too."""
+        for executor in [*self.retired, self.executor]:
+            executor.shutdown(wait=True, cancel_futures=True)
+        self.retired = []

@@ -56,5 +56,6 @@ def test_pool_fresh_workers_take_over_after_their_share_and_code_as_one(coder):
             seen |= {child.pid for child in psutil.Process().children() if child.pid not in before and spawned(child)}
         assert (stories, errors) == expected
         assert pooled._pool is not None and pooled._pool.sets_started == 2
+        assert pooled._pool.retired == []  # a replaced set is shut down once its last batch is read
     assert len(articles) == 30 and len(seen) >= 3  # the first set's two workers, and at least one of the next
     assert not [pid for pid in seen if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]

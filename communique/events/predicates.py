@@ -82,8 +82,9 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen
 # Roots whose pattern object belongs to the source ("sent troops", "sent peacekeepers"),
 # so it is never the target; elsewhere it is ("expelled the Russian ambassador").
 OWN_OBJECT_ROOTS = frozenset({"06", "07", "15"})
-# A visit's target is the country visited, named as a place ("a visit to Moscow").
-VISIT_CODES = frozenset({"042"})
+# A visit's target is the country visited, named as a place ("a visit to Moscow"), and so is a
+# deployment of peacekeepers the country receiving them ("peacekeepers arrived in Haiti").
+VISIT_CODES = frozenset({"042", "0861"})
 # Shows of force and violence with no actor as target are aimed at the country they happen in,
 # and so are cuts in aid and relations ("the agency suspended aid deliveries in Somalia").
 PLACE_TARGET_ROOTS = frozenset({"15", "16", "18", "19", "20"})
@@ -145,6 +146,21 @@ MISHAP_NOUNS = frozenset(
 )
 # Force a state reports another using is an accusation of aggression, too.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# What force or a riot leaves behind, told by a participle clause ("shelled the town, killing six";
+# "rioted, setting fire to cars"): the harm of the one attack, not a second event.
+RESULT_CODES = frozenset({"190", "1712"})
+# Texts and plans whose relative clause tells what they would do if adopted ("a resolution that
+# aims to toughen sanctions"), and the auxiliaries by which it does.
+CONTENT_NOUNS = frozenset("resolution bill draft plan proposal motion initiative measure decree blueprint".split())
+CONTENT_AUX = frozenset({"would", "will", "could", "may", "might"})
+# What people are sent to do that is the sender's act, done through them: "sent an envoy to
+# mediate" (045), "sent experts to investigate" (09x); not help, force or anything sent as a thing.
+DELEGATED_ROOTS = frozenset({"04", "09"})
+# Calling someone to talk is a telephone call (041): "Macron called Biden to discuss Ukraine";
+# "called the vote a sham" (no talks after it) stays a statement, 010.
+CALLING_LEMMAS = frozenset({"call", "ring"})
+PHONE_CALL = "041"
+RIOT = "145"
 ACCUSATION = "112"
 # Roles that report what they saw rather than speak for a state.
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
@@ -408,11 +424,13 @@ class PredicateFinder:
                     consumed |= predicate.consumed - {predicate.head.i}
         coded = {p.head.i for p in predicates}
         wrapped = self._unasserted(sentence)
+        predicates = _delegated_purposes(predicates, coded)
         predicates = [
             p
             for p in predicates
             if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped and not _describes_speaker(p.head)
         ]
+        predicates = _without_results(predicates)
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
         predicates = [p for p in predicates if p.head.i not in consumed]
@@ -478,6 +496,10 @@ class PredicateFinder:
                         or self.lexicon.frames[lemma] in ("appeal", "demand")
                     ):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
+            if token.dep_ == "relcl" and token.head.lemma_.lower() in CONTENT_NOUNS and self._only_aimed(token):
+                # "a resolution that aims to toughen sanctions", "a plan that would impose tariffs":
+                # what a text would do if adopted, not anyone's act.
+                found |= {t.i for t in token.subtree if t.pos_ in ("VERB", "AUX")}
             if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma, "attempt") != "attempt":
                 # "its demand that Israel ease the curbs", "rejected a proposal to hold talks": asked
                 # for, offered or planned, not done ("took steps to ease" is the act, an attempt).
@@ -485,6 +507,11 @@ class PredicateFinder:
                     if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and _to_or_that(child):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
         return found
+
+    def _only_aimed(self, verb: Token) -> bool:
+        """Whether a clause says what is aimed at or would happen ("aims to", "would impose"), not what is done."""
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return self.lexicon.frames.get(verb.lemma_.lower()) == "intend" or bool(auxiliaries & CONTENT_AUX)
 
     # -- verbs ---------------------------------------------------------------
 
@@ -1015,13 +1042,15 @@ class PredicateFinder:
         if not sources and frame == "intend" and _passive(verb):
             sources = mentions.of_phrase(child_with(verb, "nsubjpass"))  # "Japan is committed to providing aid"
         targets = wrapped.targets
-        if frame in ("appeal", "demand"):
-            # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...".
+        if frame in ("appeal", "demand", "permit"):
+            # "urged Iran to ...", "called on Iran to ...", "demanded that Iran ...", "allowed Iran to ...".
             addressee = mentions.of_phrase(object_of(verb)) or mentions.of_phrase(on_object(verb))
             if not addressee and wrapped.head.dep_ in ("ccomp", "acl"):
                 addressee = mentions.of_phrase(subject_of(wrapped.head))
+            if not addressee and frame == "permit":  # "gave permission to Poland to ..."
+                addressee = self._preposition_objects(verb, None, mentions, ("to",))
             targets = addressee or targets
-        negated = is_negated(verb)
+        code, negated = self._refused_permission(verb, frame, code)
         # An intention is not yet an act; a vow to harm ("vowed to retaliate", coded 13x) is a threat, made.
         # An appeal or demand is made, and what it asks for is "demanded", not done.
         modality = "intended" if frame in ("intend", "schedule") and not code.startswith("13") else "asserted"
@@ -1201,12 +1230,20 @@ class PredicateFinder:
         )
         return self._modality(verb, predicate, mentions)
 
+    def _refused_permission(self, verb: Token, frame: str, code: str) -> tuple[str, bool]:
+        """ "would not allow Poland to help": a permission refused in the future tense is a rejection
+        (12x: 080 -> 124), as any refused future act is; the code and whether it is still negated."""
+        negated = is_negated(verb)
+        if frame == "permit" and negated and is_future(verb):
+            return self.lexicon.frame_code("reject", code) or code, False
+        return code, negated
+
     def _uncoded_request(
         self, verb: Token, frame: str | None, complement: Token | None, mentions: MentionIndex
     ) -> Predicate | None:
         """ "wants Kosovo to hold elections", "ordered the minister to resign": asking a named
         actor to act is an appeal (020) or a demand (100) even when the act asked has no code."""
-        if frame not in ("appeal", "demand", "intend") or complement is None:
+        if frame not in ("appeal", "demand", "intend", "permit") or complement is None:
             return None
         if frame == "intend" and _passive(verb):
             return None  # "the vote is scheduled to take place": one's own uncoded act
@@ -1223,14 +1260,17 @@ class PredicateFinder:
         code = self.lexicon.frame_code(asked, "") or ("020" if asked == "appeal" else "100")
         code = self.lexicon.refine(code, clause_words(complement) | clause_words(verb))
         modality = "hypothetical" if is_hypothetical(verb) else "demanded"  # "might want X to ..."
+        if frame == "permit" and modality == "demanded":
+            modality = "asserted"  # "allowed the opposition to march": the allowing is done
+        code, negated = self._refused_permission(verb, frame, code)
         return Predicate(
             head=verb,
             cameo=code,
             trigger=[verb],
             sources=sources,
             targets=addressee,
-            negated=is_negated(verb),
-            modality="negated" if is_negated(verb) else modality,
+            negated=negated,
+            modality="negated" if negated else modality,
             basis="frame",
             consumed={verb.i, complement.i},
             rule=f"frames.tsv: {verb.lemma_.lower()} = {asked}, asking a named actor an act with no code -> {code}",
@@ -1579,7 +1619,11 @@ def _describes_speaker(verb: Token) -> bool:
     """ "an envoy of the panel seeking a truce said", "officials investigating the crash
     told reporters": a participle inside the subject of a verb of saying says who speaks, and is
     not the news."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+    while verb.head.pos_ in ("VERB", "AUX") and (
+        verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.dep_ == "acl")
+    ):
+        verb = verb.head  # "an aide to the envoy working to broker a truce said": the participle holds it
+    if not (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")) and not _participle_with_subject(verb):
         return False
     root = verb.sent.root
     if root.lemma_.lower() in SPEECH_VERBS and subject_of(root) is None and root.i > verb.i:
@@ -1587,6 +1631,8 @@ def _describes_speaker(verb: Token) -> bool:
         # its subject; the attribution is what lies between the last comma and it.
         comma = max((t.i for t in verb.sent if t.text == "," and t.i < root.i), default=-1)
         return verb.i > comma
+    if verb.dep_ != "acl":
+        return False
     token = verb.head
     for _ in range(4):  # the noun, and up through "of" phrases to the subject
         if token.dep_ in ("nsubj", "nsubjpass"):
@@ -1595,6 +1641,75 @@ def _describes_speaker(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _delegated_purposes(predicates: list[Predicate], coded: set[int]) -> list[Predicate]:
+    """ "Qatar sent an envoy to Kabul to mediate", "the UN sent staff to Haiti to investigate": the
+    sending verb's event takes the code of what those sent are to do, when that is talks or an
+    inquiry (DELEGATED_ROOTS); the purpose clause is then part of it, as any purpose clause is.
+    A call to someone to talk ("called Biden to discuss Ukraine") is a telephone call."""
+    purposes = {
+        p.head.head.i: p.cameo
+        for p in predicates
+        if is_purpose_clause(p.head, coded) and p.cameo[:2] in DELEGATED_ROOTS and not p.negated
+    }
+    return [_as_purpose(p, purposes[p.head.i]) if p.head.i in purposes else p for p in predicates]
+
+
+def _as_purpose(predicate: Predicate, purpose: str) -> Predicate:
+    """The sending or calling verb's event recoded by what it is for; others unchanged."""
+    lemma = predicate.head.lemma_.lower()
+    if lemma in SENDING_LEMMAS and _tells_more(purpose, predicate.cameo):
+        return replace(predicate, cameo=purpose, rule=predicate.rule + f"; those sent are to do {purpose}")
+    if lemma in CALLING_LEMMAS and predicate.cameo.startswith("01") and predicate.targets and purpose[:2] == "04":
+        return replace(
+            predicate, cameo=PHONE_CALL, rule=predicate.rule + f"; called to talk ({purpose}) -> {PHONE_CALL}"
+        )
+    return predicate
+
+
+def _tells_more(purpose: str, sending: str) -> bool:
+    """Whether a purpose's code says more than the sending's: another family, or a specific code
+    of the same ("to mediate", 045, over a visit, 042; not "to discuss", 040)."""
+    return purpose != sending and (purpose[:2] != sending[:2] or purpose[2:] not in ("", "0"))
+
+
+def _without_results(predicates: list[Predicate]) -> list[Predicate]:
+    """Fold a participle clause telling what an attack or a riot coded in its head verb did into
+    that event: "Rebels shelled the town, killing six" is one event (194), as the CAMEO manual codes
+    an attack and its toll, and its victims, when named, are whom it fell on ("Israeli jets struck
+    Gaza, killing four civilians" is on PSECVL); "..., kidnapping twenty" stays an event of its own."""
+    violent = {p.head.i: p for p in predicates if p.cameo[:2] in FORCE_ROOTS or p.cameo == RIOT}
+
+    def attack_of(p: Predicate) -> Predicate | None:
+        head = p.head
+        while head.dep_ == "conj" and head.head.tag_ == "VBG":  # "..., setting fire to X and smashing Y"
+            head = head.head
+        if head.dep_ != "advcl" or head.tag_ != "VBG" or p.cameo not in RESULT_CODES:
+            return None
+        return violent.get(head.head.i)
+
+    kept: list[Predicate] = []
+    victims: dict[int, list[Mention]] = {}
+    for p in predicates:
+        attack = attack_of(p)
+        if attack is None:
+            kept.append(p)
+        elif p.targets and attack.head.i not in victims:
+            victims[attack.head.i] = p.targets
+    return [replace(p, targets=victims[p.head.i]) if p.head.i in victims else p for p in kept]
+
+
+def _participle_with_subject(verb: Token) -> bool:
+    """ "..., an aide of the envoy seeking a deal has said": the parser may hang the participle on
+    the clause before as "advcl" with the speaker as its own subject; an "-ing" with no auxiliary
+    is no finite clause, so it still describes who speaks."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and subject_of(verb) is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _to_or_that(clause: Token) -> bool:

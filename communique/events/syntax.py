@@ -172,6 +172,14 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
                     for item in child.children:
                         if item.dep_ == "pobj":
                             found.setdefault(item.lemma_.lower(), item)
+    subject = child_with(verb, "nsubj")
+    if obj is None and subject is not None:
+        # "peacekeepers arrived": a verb with no object may ask who does it, as "subj:peacekeeper";
+        # "a first batch of peacekeeping troops arrived": also whom the subject counts, by "of".
+        counted = [i for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for i in c.children]
+        for noun in (subject, *(i for i in counted if i.dep_ == "pobj")):
+            for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+                found.setdefault(f"subj:{word.lemma_.lower()}", word)
     return set(found), found
 
 
