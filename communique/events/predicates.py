@@ -162,6 +162,9 @@ CALLING_LEMMAS = frozenset({"call", "ring"})
 PHONE_CALL = "041"
 RIOT = "145"
 ACCUSATION = "112"
+# Verbs by which a speaker claims an act: its own past force is a claim of responsibility (015,
+# by `frame_codes.tsv`'s "claim" rows), another's is alleged, an accusation (112), not reported as done.
+CLAIM_VERBS = frozenset({"claim"})
 # Roles that report what they saw rather than speak for a state.
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
@@ -434,7 +437,8 @@ class PredicateFinder:
         heads = {p.head.i for p in predicates}
         predicates += self._noun_predicates(sentence, mentions, heads, heads | consumed)
         predicates = [p for p in predicates if p.head.i not in consumed]
-        return predicates + [a for p in predicates if (a := self._accusation(p)) is not None]
+        accusations = [a for p in predicates if (a := self._accusation(p)) is not None]
+        return _without_alleged(predicates, accusations) + accusations
 
     def _accusation(self, reported: Predicate) -> Predicate | None:
         """A state that says another used force accuses it of aggression (CAMEO 112), besides
@@ -1169,6 +1173,13 @@ class PredicateFinder:
             if told and {m.actor.country for m in sources} <= {m.actor.country for m in speakers}:
                 targets = told
         speaker = speakers[0].actor.name or speakers[0].text if speakers else ""
+        if verb.lemma_.lower() in CLAIM_VERBS and _claims_own(inner, subject, speakers, sources):
+            claimed = self.lexicon.frame_code("claim", inner.cameo)
+            if claimed is not None:
+                # "the group claimed its fighters had bombed the depot": the group's claim of
+                # responsibility (015), aimed at whom the deed was.
+                inner = replace(inner, cameo=claimed, rule=f"{inner.rule}; claimed as its own -> {claimed}")
+                sources = speakers
         return replace(
             inner,
             sources=sources,
@@ -1810,6 +1821,36 @@ def _path_up(token: Token, top: Token) -> list[Token]:
         path.append(token)
         token = token.head
     return path
+
+
+def _claims_own(inner: Predicate, subject: Token | None, speakers: list, sources: list) -> bool:
+    """Whether a reported act is the speaker's own, done and told as done: "the group claimed it
+    had bombed the depot", "claimed its fighters had ambushed"; not "claimed they will attack"."""
+    if subject is None or not speakers or not sources or inner.negated or inner.modality != "asserted":
+        return False
+    pronoun = subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS
+    if not (pronoun or _owned_by_pronoun(subject)):
+        return False
+    return {m.actor.country for m in sources} <= {m.actor.country for m in speakers}
+
+
+def _without_alleged(predicates: list[Predicate], accusations: list[Predicate]) -> list[Predicate]:
+    """Without the acts a claim alleges of another ("Ethiopia claimed Eritrean troops had shelled
+    the town and seized the airport"): the claim is the accusation; what it alleges is not told as
+    done, nor are the acts joined to it by "and"."""
+    alleged: set[int] = set()
+    for accusation in accusations:
+        if accusation.head.lemma_.lower() in CLAIM_VERBS:
+            for p in predicates:
+                if p.speech is not None and p.speech.i == accusation.head.i:
+                    alleged |= {p.head.i} | {t.i for t in _joined_verbs(p.head)}
+    return [p for p in predicates if p.head.i not in alleged]
+
+
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verbs "and" joins to a verb, however many ("attacked, looted and burned")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return joined + [t for c in joined for t in _joined_verbs(c)]
 
 
 def _owned_by_pronoun(noun: Token) -> bool:
