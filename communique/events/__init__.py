@@ -52,6 +52,9 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 OPPOSITION_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
 # Cooperation, consultation and aid, and intents to them: parties as often foreign as not; and
 # reductions of relations: "expelled two diplomats and closed a consulate" is no consulate of its own.
+# Seizing or destroying property (171x) falls where the sentence places it, as force does: "Russian
+# troops destroyed a hospital in Kharkiv" is on UKRHLH, not on a Russian hospital.
+PROPERTY_CODES = ("171",)
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07", "16")
 # A curfew, a state of emergency, martial law and limits on political freedom, imposed,
 # threatened or eased, fall on the source's own people when the sentence names no one else:
@@ -340,7 +343,9 @@ def _domestic(target: Actor, source: Actor, place: str, cameo: str, *, inherits:
     if target.country != UNKNOWN_COUNTRY:
         return target
     international = cameo.startswith(INTERNATIONAL_CODES) or not inherits
-    if cameo.startswith(FORCE_CODES) and (place or _abroad_as_often(source, target)):
+    if (cameo.startswith(FORCE_CODES) and _abroad_as_often(source, target)) or (
+        place and cameo.startswith(FORCE_CODES + PROPERTY_CODES)
+    ):
         # The victims of force are where it falls ("an Israeli airstrike on Rafah"); with no place
         # named, nothing says a state's army struck its own people: "Russian forces shelled the
         # town, killing civilians" leaves them unknown.
