@@ -431,7 +431,10 @@ class PredicateFinder:
         predicates = [
             p
             for p in predicates
-            if not is_purpose_clause(p.head, coded) and p.head.i not in wrapped and not _describes_speaker(p.head)
+            if not is_purpose_clause(p.head, coded)
+            and p.head.i not in wrapped
+            and not _describes_speaker(p.head)
+            and not _describes_subject(p.head)
         ]
         predicates = _without_results(predicates)
         heads = {p.head.i for p in predicates}
@@ -1297,7 +1300,7 @@ class PredicateFinder:
         A word of the pattern is not a target: the troops of "sent troops" are
         what is sent, not whom it is sent to.
         """
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if _past_participle(verb) and verb.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers killed in the attack": a past participle's noun is what it was done to.
             agent = child_with(verb, "agent")
             by = child_with(agent, "pobj") if agent is not None else None
@@ -1391,7 +1394,7 @@ class PredicateFinder:
                 # "Youths resorted to throwing stones", the sentence's only verb parsed as a
                 # participle of its subject: who "resorted to" or "insisted on" an act does it.
                 return mentions.of_phrase(verb.head)
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and not _past_participle(verb)):
             if verb.head.pos_ in ("NOUN", "PROPN"):
                 return mentions.of_phrase(verb.head)
         return []
@@ -1629,6 +1632,30 @@ def _joined_to(verb: Token) -> Token | None:
         return verb.head
     above = clause_verb(verb.head) if verb.head.pos_ in ("NUM", "NOUN", "PRON") else None
     return verb.doc[above] if above is not None else None
+
+
+def _past_participle(verb: Token) -> bool:
+    """Whether a verb under a noun is its past participle ("soldiers killed in the attack"): so
+    tagged, or tagged a past tense when the noun belongs to another verb ("the men jailed for
+    it were freed"); under a sentence's root noun a past tense is the main verb the parser missed
+    ("Venezuela's minister called on Washington to ...")."""
+    if verb.dep_ != "acl":
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.head.dep_ != "ROOT")
+
+
+def _describes_subject(verb: Token) -> bool:
+    """ "The monks detained for marching were freed by the general": the parser may take the
+    participle for the main verb and join the true one to it with no "and". A verb with no object
+    and no auxiliary whose joined verb is a passive with no subject of its own, and no "and" or
+    "but" between them, describes the subject, which it was done to; it is not the news."""
+    if verb.tag_ not in ("VBD", "VBN") or object_of(verb) is not None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "conj" and child_with(c, "auxpass") is not None and subject_of(c) is None for c in verb.children
+    )
 
 
 def _describes_speaker(verb: Token) -> bool:
