@@ -322,6 +322,10 @@ def _recalled_by_relative(head: Token) -> bool:
     or underwent; the news is the clause it hangs in."""
     if head.dep_ not in ("relcl", "acl"):
         return False
+    if head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        # "the militia that has seized parts of the north": a perfect tells what its noun has
+        # done so far, which describes it.
+        return True
     for child in head.children:
         if child.dep_ in ("npadvmod", "prep", "advmod"):
             words = {t.lower_ for t in child.subtree}
