@@ -40,6 +40,9 @@ FORCE_CODES = ("18", "19", "20")
 # repression (175) the other, not as a military clash (190).
 DISSENT_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB"})
 POLICE_ROLES = frozenset({"COP"})
+# Soldiers put on the street against protesters and rioters (OPP) do what police do: "troops clashed
+# with rioters" is repression (175), the rioters' force on them a riot (145); not on civilians at large.
+ARMY_ROLES, CROWD_ROLES = frozenset({"MIL"}), frozenset({"OPP"})
 RIOT, REPRESSION, FORCE = "145", "175", "190"
 # Soldiers or rebels storming a base are no violent protest (145): CAMEO codes their assault as force.
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
@@ -268,9 +271,13 @@ def _street_violence(predicate: Predicate, source: Mention, target: Mention | No
     if predicate.cameo != FORCE or target is None:
         return predicate
     target_roles = set(target.actor.roles)
-    if source_roles & DISSENT_ROLES and target_roles & POLICE_ROLES:
+    if (source_roles & DISSENT_ROLES and target_roles & POLICE_ROLES) or (
+        source_roles & CROWD_ROLES and target_roles & ARMY_ROLES
+    ):
         return replace(predicate, cameo=RIOT, rule=predicate.rule + f"; protesters against police -> {RIOT}")
-    if source_roles & POLICE_ROLES and target_roles & DISSENT_ROLES:
+    if (source_roles & POLICE_ROLES and target_roles & DISSENT_ROLES) or (
+        source_roles & ARMY_ROLES and target_roles & CROWD_ROLES
+    ):
         rule = predicate.rule + f"; police against protesters -> {REPRESSION}"
         return replace(predicate, cameo=REPRESSION, rule=rule)
     return predicate

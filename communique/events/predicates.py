@@ -207,8 +207,8 @@ CONDITIONAL_THREAT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # Nouns by which "the two" or "both" name the last two parties named: "the two armies clashed".
 PAIR_NOUNS = frozenset("side army country nation neighbour neighbor force government state rival".split())
 # Verbs whose object goes both ways between the subject and its partner "with": "exchanged fire
-# with", "traded accusations with", "swapped prisoners with".
-EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap"})
+# with", "traded accusations with", "swapped prisoners with"; a clash "with" is fought by both.
+EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap", "clash"})
 # Verbs whose complement is an act stopped, avoided or only permitted, never asserted:
 # "stop fighting", "allowed the opposition to hold a rally".
 STOP_VERBS = frozenset(
