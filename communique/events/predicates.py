@@ -164,7 +164,7 @@ RIOT = "145"
 ACCUSATION = "112"
 # Verbs by which a speaker claims an act: its own past force is a claim of responsibility (015,
 # by `frame_codes.tsv`'s "claim" rows), another's is alleged, an accusation (112), not reported as done.
-CLAIM_VERBS = frozenset({"claim"})
+CLAIM_VERBS = frozenset({"claim", "admit"})
 # Roles that report what they saw rather than speak for a state.
 REPORTING_ROLES = frozenset({"MED", "CVL", "HLH", "EDU", "LAB", "BUS", "REF", "NGO", "HRI", "JUD"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
@@ -567,7 +567,7 @@ class PredicateFinder:
             # "warned that it would respond": a warning of one's own future act is a threat.
             threat = self.lexicon.frame_code("threaten", "") or entry.cameo
             entry = replace(entry, cameo=threat, example="", table=f"{entry.table}: warning of its own act")
-        if entry is not None and entry.cameo.startswith("01"):
+        if entry is not None and (entry.cameo.startswith("01") or verb.lemma_.lower() in CLAIM_VERBS):
             reported = child_with(verb, "ccomp")
             if reported is not None:
                 inner = self.code_clause(reported, mentions, memo)
