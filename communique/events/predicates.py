@@ -1391,7 +1391,7 @@ class PredicateFinder:
                 return self.subjects(document.head, mentions)  # "issued a statement condemning": its issuer
         if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and gerund_complement(verb) is not None:
             if verb.head.pos_ in ("NOUN", "PROPN"):
-                # "Youths resorted to throwing stones", the sentence's only verb parsed as a
+                # "Farmers resorted to blocking roads", the sentence's only verb parsed as a
                 # participle of its subject: who "resorted to" or "insisted on" an act does it.
                 return mentions.of_phrase(verb.head)
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and not _past_participle(verb)):

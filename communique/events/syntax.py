@@ -108,8 +108,8 @@ def complement_clause(verb: Token, frame: str | None) -> Token | None:
 
 
 def gerund_complement(word: Token) -> Token | None:
-    """The "-ing" clause after "to" or "on" that a frame word takes: "resorted to throwing
-    stones", "is committed to opening its markets", "insisted on holding a vote"."""
+    """The "-ing" clause after "to" or "on" that a frame word takes: "resorted to blocking
+    roads", "is committed to opening its markets", "insisted on holding a vote"."""
     for child in word.children:
         if child.dep_ == "prep" and child.lower_ in ("to", "on"):
             clause = child_with(child, "pcomp")
@@ -323,7 +323,7 @@ def _recalled_by_relative(head: Token) -> bool:
     if head.dep_ not in ("relcl", "acl"):
         return False
     if head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
-        # "the militia that has seized parts of the north": a perfect tells what its noun has
+        # "the militia that has taken three towns": a perfect tells what its noun has
         # done so far, which describes it.
         return True
     for child in head.children:
