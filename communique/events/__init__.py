@@ -61,7 +61,7 @@ PROPERTY_CODES = ("171",)
 INTERNATIONAL_CODES = ("030", "031", "032", "033", "036", "037", "038", "039", "04", "05", "06", "07", "16")
 # A curfew, a state of emergency, martial law and limits on political freedom, imposed,
 # threatened or eased, fall on the source's own people when the sentence names no one else:
-# "Iraq's government is ready to impose martial law" is its act on Iraq's civilians (IRQCVL), and
+# "Peru's cabinet is ready to declare a curfew" is its act on Peru's civilians (PERCVL), and
 # so is "Peru lifted the curfew" on Peru's.
 OWN_PEOPLE_CODES = frozenset({"0811", "0813", "0814", "1321", "1323", "1324", "1721", "1723", "1724"})
 

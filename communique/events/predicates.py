@@ -149,8 +149,8 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # What force or a riot leaves behind, told by a participle clause ("shelled the town, killing six";
 # "rioted, setting fire to cars"): the harm of the one attack, not a second event.
 RESULT_CODES = frozenset({"190", "1712"})
-# Texts and plans whose relative clause tells what they would do if adopted ("a resolution that
-# aims to toughen sanctions"), and the auxiliaries by which it does.
+# Texts and plans whose relative clause tells what they would do if adopted ("a bill that
+# aims to curb imports"), and the auxiliaries by which it does.
 CONTENT_NOUNS = frozenset("resolution bill draft plan proposal motion initiative measure decree blueprint".split())
 CONTENT_AUX = frozenset({"would", "will", "could", "may", "might"})
 # What people are sent to do that is the sender's act, done through them: "sent an envoy to
@@ -334,7 +334,7 @@ class MentionIndex:
 
     def places_in_clause(self, verb: Token) -> list[Mention]:
         """Places named anywhere in a verb's objects and prepositional phrases, however deep
-        ("during its campaign for a state in eastern Chad"), but not in its subject or in a
+        ("during its offensive on towns in eastern Chad"), but not in its subject or in a
         clause of its own."""
         found = []
         for child in (c for c in verb.children if c.dep_ in ("prep", "dobj", "obj", "npadvmod")):
@@ -383,7 +383,7 @@ class MentionIndex:
             if child.dep_ == "appos" and self.of_phrase(child):
                 return self.of_phrase(child)
         for child in token.children:
-            # A mis-parse can hang the actor on a date: "met with President Assad Tuesday"; a gloss
+            # A mis-parse can hang the actor on a date: "met with President Lula Friday"; a gloss
             # in brackets makes a name an nmod: "the Hezbollah (Party of God) movement".
             if child.dep_ in ("compound", "nmod") and self.at(child):
                 return _unique(self.at(child))
@@ -504,11 +504,11 @@ class PredicateFinder:
                     ):
                         found |= {t.i for t in child.subtree if t.pos_ in ("VERB", "AUX")}
             if token.dep_ == "relcl" and token.head.lemma_.lower() in CONTENT_NOUNS and self._only_aimed(token):
-                # "a resolution that aims to toughen sanctions", "a plan that would impose tariffs":
+                # "a bill that aims to curb imports", "a plan that would impose tariffs":
                 # what a text would do if adopted, not anyone's act.
                 found |= {t.i for t in token.subtree if t.pos_ in ("VERB", "AUX")}
             if token.pos_ == "NOUN" and self.lexicon.frames.get(lemma, "attempt") != "attempt":
-                # "its demand that Israel ease the curbs", "rejected a proposal to hold talks": asked
+                # "its demand that Egypt reopen the crossing", "rejected a proposal to hold talks": asked
                 # for, offered or planned, not done ("took steps to ease" is the act, an attempt).
                 for child in token.children:
                     if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and _to_or_that(child):
@@ -754,7 +754,7 @@ class PredicateFinder:
         return [m for m in mentions.places_within(obj) if m.actor.country not in source_countries][:1]
 
     def _raised_objects(self, verb: Token, mentions: MentionIndex) -> list[Mention]:
-        """ "established ties with, and opened an embassy in, Hanoi": a preposition left without
+        """ "resumed talks with, and sent a trade mission to, Hanoi": a preposition left without
         its object shares the one the verb joined to it ends on."""
         holders = [t for t in (verb, object_of(verb)) if t is not None]  # "ties with", "talked with"
         preps = [c for holder in holders for c in holder.children if c.dep_ == "prep"]

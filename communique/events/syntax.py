@@ -175,7 +175,7 @@ def frame_words(verb: Token) -> tuple[set[str], dict[str, Token]]:
     subject = child_with(verb, "nsubj")
     if obj is None and subject is not None:
         # "peacekeepers arrived": a verb with no object may ask who does it, as "subj:peacekeeper";
-        # "a first batch of peacekeeping troops arrived": also whom the subject counts, by "of".
+        # "the second contingent of peacekeepers landed": also whom the subject counts, by "of".
         counted = [i for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for i in c.children]
         for noun in (subject, *(i for i in counted if i.dep_ == "pobj")):
             for word in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
