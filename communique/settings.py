@@ -34,9 +34,9 @@ class Settings:
         merge), each loading the pipeline once; 1 codes in the calling process.
     worker_stories: stories a worker process codes (on average) before a fresh
         one takes its place, with workers > 1; 0 keeps the first ones to the
-        end. A worker's memory creeps up by about a megabyte a thousand stories
-        (memory the C allocator keeps, not Python objects: docs/performance.md),
-        so replacing workers keeps a long job's memory flat; loading a new
+        end. A worker's memory creeps up by some 50 MB over its first 20,000
+        stories (memory the C allocator keeps, not Python objects:
+        docs/performance.md), so replacing workers keeps a long job's memory flat; loading a new
         worker costs about 1.5 CPU seconds, under 1% of 20,000 stories' coding.
     max_chars: longest article coded, in characters; longer ones are reported
         and skipped. This bounds the parse: spaCy's time and memory grow with
