@@ -1645,7 +1645,7 @@ def _past_participle(verb: Token) -> bool:
 
 
 def _describes_subject(verb: Token) -> bool:
-    """ "The monks detained for marching were freed by the general": the parser may take the
+    """ "The reporters jailed over the strike were freed by the colonel": the parser may take the
     participle for the main verb and join the true one to it with no "and". A verb with no object
     and no auxiliary whose joined verb is a passive with no subject of its own, and no "and" or
     "but" between them, describes the subject, which it was done to; it is not the news."""
