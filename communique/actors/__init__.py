@@ -351,11 +351,10 @@ class ActorCoder:
             return ""
         return self.entry(hit).country
 
-    def _group_led(self, token: Token, title) -> tuple[str, ...]:
+    def _group_led(self, token: Token) -> tuple[str, ...]:
         """The roles of a rebel, separatist or opposition group a title's "of" or "for" names."""
-        for child in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
-            group = next((c for c in child.children if c.dep_ == "pobj"), None)
-            found = self.titles.ending_at(group) if group is not None else None
+        for group in _led_bodies(token):
+            found = self.titles.ending_at(group)
             if found and set(self.titles[found]) & LED_GROUP_ROLES:
                 return self.titles[found]
         return ()
@@ -363,12 +362,9 @@ class ActorCoder:
     def _organization_led(self, token: Token, last: Token | None, hit_at) -> NameEntry | None:
         """The organisation a leading title's "of" or "for" names ("the leader of Hamas")."""
         for head in dict.fromkeys((token, last or token)):
-            for child in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
-                group = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if group is None or group.i not in hit_at:
-                    continue
-                hit = hit_at[group.i]
-                if hit.root.i == group.i and self.entry(hit).kind == "organization":
+            for group in _led_bodies(head):
+                hit = hit_at.get(group.i)
+                if hit is not None and hit.root.i == group.i and self.entry(hit).kind == "organization":
                     return self.entry(hit)
         return None
 
@@ -552,7 +548,7 @@ class ActorCoder:
         left = doc[token.left_edge.i : token.i]
         roles, name = self.titles[title], " ".join(title)
         rule = f"roles.tsv {name!r} -> {' '.join(roles) or '-'}"
-        group = self._group_led(token, title) if name in LEADING_TITLES else ()
+        group = self._group_led(token) if name in LEADING_TITLES else ()
         if group:
             # "the leader of a separatist group", "a spokesman for the rebels": the group's.
             roles = group
@@ -808,6 +804,13 @@ def _owned_by_country(word: Token, noun: Token) -> bool:
     participle of ownership (not "Russian-made" or "Iranian-backed", which name a maker or a backer)."""
     link = word.head
     return link.head.i == noun.i and link.dep_ == "amod" and link.lower_ in OWNERSHIP_PARTICIPLES
+
+
+def _led_bodies(title: Token) -> list[Token]:
+    """What a title's "of" or "for" names: "the leader of the rebels", "a spokesman for Hamas"."""
+    preps = (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "for"))
+    objects = (next((c for c in prep.children if c.dep_ == "pobj"), None) for prep in preps)
+    return [obj for obj in objects if obj is not None]
 
 
 def _armed_group(code: str) -> bool:
